@@ -1,0 +1,169 @@
+"""The `casedesk` command line (see shared CONTRACT.md): parse, then hand over.
+
+Every expected failure prints one plain line on stderr and exits 1 (2 for bad
+usage); a traceback only ever goes to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+from app import __version__, config
+from app.services.errors import CaseDeskError
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, but plainer
+        self.exit(2, f"casedesk: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casedesk", description="CaseDesk: clinic reception.")
+    parser.add_argument("--version", action="version", version=f"CaseDesk {__version__}")
+    parser.add_argument("--database", metavar="TARGET", help="file path or SQLAlchemy URL")
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--self-test", action="store_true", help="smoke test, exit 0 when healthy")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    cfg = commands.add_parser("config", help="read or change settings")
+    cfg_cmd = cfg.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    cfg_cmd.add_parser("list")
+    get = cfg_cmd.add_parser("get")
+    get.add_argument("key")
+    put = cfg_cmd.add_parser("set")
+    put.add_argument("key")
+    put.add_argument("value")
+
+    outbox = commands.add_parser("outbox", help="patient messages waiting to be sent")
+    outbox_cmd = outbox.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    outbox_cmd.add_parser("list")
+    outbox_cmd.add_parser("send")
+
+    demo = commands.add_parser("demo-data", help="add synthetic patients")
+    demo.add_argument("--patients", type=int, required=True)
+    demo.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+def _target(args: argparse.Namespace) -> str:
+    if args.database:
+        return args.database
+    return config.demo_database() if args.demo else config.default_database()
+
+
+def _open(args: argparse.Namespace):
+    from app.db import Database
+
+    return Database(_target(args))
+
+
+def _config(args: argparse.Namespace) -> int:
+    from app.services import settings
+
+    db = _open(args)
+    if args.action == "list":
+        for key, value in settings.get_all(db).items():
+            shown = settings.display_value(key, value).replace("\n", "\\n")
+            print(f"{key} = {shown}")
+    elif args.action == "get":
+        print(settings.display_value(args.key, settings.get(db, args.key)))
+    else:
+        stored = settings.set(db, args.key, args.value)
+        print(f"{args.key} = {settings.display_value(args.key, stored)}")
+    return 0
+
+
+def _outbox(args: argparse.Namespace) -> int:
+    from app.services import outbox
+
+    db = _open(args)
+    if args.action == "list":
+        messages = outbox.list_messages(db)
+        if not messages:
+            print("The outbox is empty.")
+        for m in messages:
+            error = f"  ({m.last_error})" if m.last_error else ""
+            print(f"#{m.id}  {m.status:<9}  {m.recipient}  {m.subject}{error}")
+        return 0
+    send = getattr(outbox, "send_pending", None)
+    if send is None:
+        print("casedesk: sending is not configured yet.", file=sys.stderr)
+        return 1
+    return send(db)
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from app.services import demo_data
+
+    db = _open(args)
+    started = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr is not None and sys.stderr.isatty():
+            print(f"\r{done:,} of {total:,} patients", end="", file=sys.stderr, flush=True)
+
+    result = demo_data.generate(db, args.patients, args.seed, progress)
+    if sys.stderr is not None and sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"Added {result.patients:,} patients, {result.cases:,} cases and "
+        f"{result.appointments:,} appointments ({result.practitioners} practitioners) "
+        f"in {time.monotonic() - started:.1f} s."
+    )
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from app.gui import run
+
+    return run(_target(args), demo=args.demo and not args.database)
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from app.selftest import run_self_test
+
+    return run_self_test()
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.self_test:
+        return _self_test(args)
+    if args.command == "config":
+        return _config(args)
+    if args.command == "outbox":
+        return _outbox(args)
+    if args.command == "demo-data":
+        return _demo_data(args)
+    return _gui(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and args.database:
+        parser.error("--demo and --database cannot be used together")
+    try:
+        config.setup_logging()
+    except OSError as exc:
+        print(f"casedesk: cannot write to the data folder: {exc}", file=sys.stderr)
+        return 1
+    try:
+        return dispatch(args)
+    except CaseDeskError as exc:
+        print(f"casedesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 1
+    except Exception as exc:  # unexpected: the log has the traceback, the user one line
+        log.exception("unexpected failure")
+        print(
+            f"casedesk: unexpected error ({exc.__class__.__name__}: {exc}). "
+            f"Details are in {config.log_file()}",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,96 @@
+"""Where CaseDesk keeps its data, and how it logs.
+
+Everything a clinic would back up lives in one data folder: the database, the
+demo database, backups and logs. `CASEDESK_DATA_DIR` moves all of it, which is
+also how tests keep away from a real user's folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+DATA_DIR_ENV = "CASEDESK_DATA_DIR"
+DATABASE_FILE = "casedesk.sqlite3"
+DEMO_DATABASE_FILE = "demo.sqlite3"
+
+
+def data_dir() -> Path:
+    """The data folder: `CASEDESK_DATA_DIR` when set, else the platform's user data folder."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override).expanduser()
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    """Logs sit inside the data folder when it is moved, else in the platform's log folder."""
+    if os.environ.get(DATA_DIR_ENV):
+        path = data_dir() / "logs"
+    else:
+        path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database() -> str:
+    return str(data_dir() / DATABASE_FILE)
+
+
+def demo_database() -> str:
+    return str(data_dir() / DEMO_DATABASE_FILE)
+
+
+def log_file() -> Path:
+    return log_dir() / "casedesk.log"
+
+
+class _SecretFilter(logging.Filter):
+    """Keeps the SMTP password out of the log, whatever a library prints."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from app.services.secrets import redact
+
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if record.args:
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+def setup_logging(verbose: bool = False) -> Path:
+    """Rotating log file in the log folder; warnings also on stderr when there is one."""
+    path = log_file()
+    root = logging.getLogger()
+    if any(getattr(h, "_casedesk", False) for h in root.handlers):
+        return path
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_SecretFilter())
+    handler._casedesk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    if sys.stderr is not None and verbose:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        root.addHandler(console)
+    return path

@@ -1,0 +1,164 @@
+"""The database: engine, SQLite pragmas, sessions and migrations.
+
+A `Database` is what every service receives. Reads run in ordinary (deferred)
+transactions so the window never waits on a writer; writes begin with
+`BEGIN IMMEDIATE` so two desks that race for a slot are serialised before
+either of them checks it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config
+from app.services.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+
+def database_url(target: str) -> URL:
+    """A file path or an SQLAlchemy URL, as the command line accepts it."""
+    if "://" in target:
+        try:
+            url = make_url(target)
+        except ArgumentError as exc:
+            raise DatabaseError(f"Not a database address: {target}") from exc
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(f"Unsupported database kind '{url.get_backend_name()}'.")
+        return url
+    path = Path(target).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One clinic database, opened and migrated."""
+
+    def __init__(self, target: str, *, migrate: bool = True) -> None:
+        self.url = database_url(target)
+        self.path = _sqlite_path(self.url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite and self.path is not None:
+            _check_sqlite_file(self.path)
+        self.engine = create_engine(self.url, pool_pre_ping=not self.is_sqlite)
+        if self.is_sqlite:
+            _install_sqlite_pragmas(self.engine)
+            writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        else:
+            writer = self.engine
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False)
+        if migrate:
+            from app.migrations import runner
+
+            runner.migrate(self)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session; nothing it does is committed."""
+        with _translate_errors(), self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction: commits when the block ends, rolls back on any error."""
+        with _translate_errors(), self._write() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+
+@contextmanager
+def _translate_errors() -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        message = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseError(
+                "The database is busy in another program or desk. Try again in a moment."
+            ) from exc
+        if "not a database" in message or "malformed" in message:
+            raise DatabaseError("The database file is damaged or is not a CaseDesk file.") from exc
+        if exc.connection_invalidated or "connect" in message:
+            raise DatabaseError(f"Cannot reach the database: {exc.orig}") from exc
+        raise
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before anything (even a pragma) writes to it."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    if not path.exists() or path.stat().st_size == 0:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not a CaseDesk database (damaged or another kind of file).")
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, for looking before migrating."""
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copies a live SQLite database with its backup API (safe while others read it)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = config.backup_dir() / f"{path.stem}-{stamp}-{label}.sqlite3"
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+def table_names(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())

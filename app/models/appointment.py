@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UTCDateTime, utcnow
+
+RESERVED = "reserved"
+CONFIRMED = "confirmed"
+ARRIVED = "arrived"
+COMPLETED = "completed"
+CANCELLED = "cancelled"
+NO_SHOW = "no_show"
+STATUSES = (RESERVED, CONFIRMED, ARRIVED, COMPLETED, CANCELLED, NO_SHOW)
+
+INITIAL_ASSESSMENT = "initial"
+FOLLOW_UP = "follow_up"
+KINDS = (INITIAL_ASSESSMENT, FOLLOW_UP)
+
+
+class Appointment(Base):
+    __tablename__ = "appointment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12), default=RESERVED)
+    kind: Mapped[str] = mapped_column(String(12), default=INITIAL_ASSESSMENT)
+    notes: Mapped[str | None] = mapped_column(Text)
+    token: Mapped[str] = mapped_column(String(64), unique=True)  # the patient's link
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_appointment_practitioner_start", "practitioner_id", "starts_at"),)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime, utcnow
+
+
+class Patient(Base):
+    __tablename__ = "patient"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    email: Mapped[str | None] = mapped_column(String(254))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(10))  # female, male, other
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    # Folded copies for search: lower case, accents removed (see services.text).
+    # "first last" and "last first", so a prefix of either order is one index range.
+    name_key: Mapped[str] = mapped_column(String(210), index=True)
+    last_first_key: Mapped[str] = mapped_column(String(210))
+    # Digits of the E.164 number without "+", and of the national number.
+    phone_digits: Mapped[str] = mapped_column(String(20), index=True)
+    national_digits: Mapped[str] = mapped_column(String(20), index=True)
+
+    cases: Mapped[list[Case]] = relationship(back_populates="patient")  # noqa: F821
+
+    __table_args__ = (Index("ix_patient_sort", "last_first_key", "id"),)

@@ -1,0 +1,133 @@
+"""The body-site catalogue shipped in resources/body_sites.json, and side-aware labels."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from app.resources import resource_path
+from app.services.errors import ValidationError
+from app.services.text import fold
+
+SIDES = ("left", "right", "both")
+
+
+@dataclass(frozen=True)
+class BodySite:
+    key: str
+    name: str
+    code: str  # SNOMED CT body structure
+    paired: bool
+    plural: str
+    synonyms: tuple[str, ...]
+
+    def label(self, side: str = "") -> str:
+        """'Left knee', 'Both knees', 'Neck'."""
+        if not self.paired:
+            return _capital(self.name)
+        if side == "both":
+            return f"Both {self.plural}"
+        return f"{side.capitalize()} {self.name}"
+
+    def labels(self) -> list[str]:
+        if not self.paired:
+            return [self.label()]
+        return [self.label(side) for side in SIDES]
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """A site of the catalogue with its side ('' for an unpaired site)."""
+
+    site: str
+    side: str
+    label: str
+    code: str
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def catalogue() -> tuple[BodySite, ...]:
+    raw = json.loads(resource_path("body_sites.json").read_text(encoding="utf-8"))
+    return tuple(
+        BodySite(
+            key=s["key"],
+            name=s["name"],
+            code=s["code"],
+            paired=s["paired"],
+            plural=s.get("plural", s["name"]),
+            synonyms=tuple(s.get("synonyms", ())),
+        )
+        for s in raw["sites"]
+    )
+
+
+@cache
+def _by_key() -> dict[str, BodySite]:
+    return {site.key: site for site in catalogue()}
+
+
+@cache
+def _by_label() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for site in catalogue():
+        if site.paired:
+            for side in SIDES:
+                table[fold(site.label(side))] = (site.key, side)
+        else:
+            table[fold(site.label())] = (site.key, "")
+    return table
+
+
+def site(key: str) -> BodySite:
+    return _by_key()[key]
+
+
+def body_part(site_key: str, side: str) -> BodyPart:
+    entry = _by_key()[site_key]
+    return BodyPart(site=site_key, side=side, label=entry.label(side), code=entry.code)
+
+
+def all_labels() -> list[str]:
+    return [label for s in catalogue() for label in s.labels()]
+
+
+def parse_label(label: str) -> BodyPart:
+    """'Left knee' -> BodyPart(site='knee', side='left'); refuses unknown sites and missing sides."""
+    key = fold(label)
+    found = _by_label().get(key)
+    if found is None:
+        bare = next((s for s in catalogue() if fold(s.name) == key), None)
+        if bare is not None and bare.paired:
+            raise ValidationError(
+                "bodyParts",
+                f"Say which side for '{label}': {', '.join(bare.labels())}.",
+            )
+        raise ValidationError("bodyParts", f"'{label}' is not a body part CaseDesk knows.")
+    return body_part(*found)
+
+
+def parse_labels(labels: list[str] | tuple[str, ...]) -> list[BodyPart]:
+    """Parses and de-duplicates; at least one body part is required."""
+    parts: dict[tuple[str, str], BodyPart] = {}
+    for label in labels:
+        if not label or not label.strip():
+            continue
+        part = parse_label(label)
+        parts.setdefault((part.site, part.side), part)
+    if not parts:
+        raise ValidationError("bodyParts", "Choose at least one body part.")
+    return list(parts.values())
+
+
+def matches(site_entry: BodySite, text: str) -> bool:
+    """For the picker's filter: name, plural or any synonym contains the typed text."""
+    needle = fold(text)
+    if not needle:
+        return True
+    haystack = [site_entry.name, site_entry.plural, *site_entry.synonyms]
+    return any(needle in fold(h) for h in haystack)

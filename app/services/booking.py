@@ -1,0 +1,270 @@
+"""Booking: free slots, the case decision, and `book_appointment` as one transaction."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import Appointment, Case, OutboxMessage, Patient
+from app.models import Practitioner as PractitionerRow
+from app.models.appointment import CANCELLED, KINDS, RESERVED
+from app.models.case import CASE_OPEN
+from app.services import audit, cases, patients, settings
+from app.services.body_sites import BodyPart, parse_labels
+from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
+from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
+from app.services.messages import compose, render_link
+
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _overlap_score(case_parts: tuple[BodyPart, ...], wanted: list[BodyPart]) -> tuple[int, int]:
+    """(same site, same site and side): how well a case fits the new body parts."""
+    sites = {p.site for p in case_parts}
+    exact = {(p.site, p.side) for p in case_parts}
+    return (
+        sum(1 for p in wanted if p.site in sites),
+        sum(1 for p in wanted if (p.site, p.side) in exact),
+    )
+
+
+def open_cases(
+    db: Database, patient_id: int, body_parts: list[str] | tuple[str, ...] = ()
+) -> OpenCases:
+    """The patient's open cases, and the suggested one: largest body-part overlap, then newest."""
+    wanted = parse_labels(body_parts) if any(b.strip() for b in body_parts) else []
+    with db.reading() as session:
+        found = [c for c in cases.load_cases(session, patient_id) if c.status == CASE_OPEN]
+    suggested = None
+    if found:
+        best = max(found, key=lambda c: (_overlap_score(c.body_parts, wanted), c.id))
+        suggested = best.id
+    return OpenCases(tuple(found), suggested)
+
+
+def _clinic_zone(session: Session) -> ZoneInfo:
+    return ZoneInfo(settings.read_all(session)["clinic.timezone"])
+
+
+def _busy(session: Session, practitioner_id: int, start: datetime, end: datetime):
+    return list(
+        session.execute(
+            select(Appointment.starts_at, Appointment.ends_at).where(
+                Appointment.practitioner_id == practitioner_id,
+                Appointment.status != CANCELLED,
+                Appointment.starts_at < end,
+                Appointment.ends_at > start,
+            )
+        ).all()
+    )
+
+
+def _day_slots(
+    session: Session, row: PractitionerRow, day: date, minutes: int, zone: ZoneInfo
+) -> list[Slot]:
+    spans = row.working_hours.get(DAY_KEYS[day.weekday()], [])
+    if not spans:
+        return []
+    day_start = datetime.combine(day, time(0), zone).astimezone(UTC)
+    busy = _busy(session, row.id, day_start, day_start + timedelta(days=1, hours=2))
+    length = timedelta(minutes=minutes)
+    slots = []
+    for start_text, end_text in spans:
+        start = datetime.combine(day, time.fromisoformat(start_text), zone).astimezone(UTC)
+        end = datetime.combine(day, time.fromisoformat(end_text), zone).astimezone(UTC)
+        while start + length <= end:
+            if not any(b_start < start + length and b_end > start for b_start, b_end in busy):
+                slots.append(Slot(row.id, start, start + length))
+            start += length
+    return slots
+
+
+def _practitioner(session: Session, practitioner_id: int, lock: bool = False) -> PractitionerRow:
+    row = session.get(PractitionerRow, practitioner_id, with_for_update=lock)
+    if row is None:
+        raise ValidationError("practitioner", "Choose a practitioner; that one does not exist.")
+    return row
+
+
+def free_slots(
+    db: Database,
+    practitioner_id: int,
+    day: date,
+    minutes: int | None = None,
+    not_before: datetime | None = None,
+) -> list[Slot]:
+    """Working hours of that day (clinic time) minus non-cancelled appointments."""
+    with db.reading() as session:
+        row = _practitioner(session, practitioner_id)
+        slots = _day_slots(
+            session, row, day, minutes or row.appointment_minutes, _clinic_zone(session)
+        )
+    if not_before is not None:
+        slots = [s for s in slots if s.starts_at >= not_before]
+    return slots
+
+
+def first_free_slot(
+    db: Database,
+    practitioner_id: int,
+    minutes: int | None = None,
+    now: datetime | None = None,
+    days_ahead: int = 90,
+) -> Slot | None:
+    """The first free slot from now on, looking up to `days_ahead` days ahead."""
+    now = now or datetime.now(UTC)
+    with db.reading() as session:
+        row = _practitioner(session, practitioner_id)
+        zone = _clinic_zone(session)
+        today = now.astimezone(zone).date()
+        for offset in range(days_ahead):
+            day = today + timedelta(days=offset)
+            for slot in _day_slots(session, row, day, minutes or row.appointment_minutes, zone):
+                if slot.starts_at >= now:
+                    return slot
+    return None
+
+
+def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
+    title = cases.validate_title(request.case_title)
+    parts = parse_labels(request.body_parts)
+    if request.kind not in KINDS:
+        raise ValidationError("kind", "Choose initial assessment or follow-up.")
+    if request.starts_at.tzinfo is None:
+        raise ValidationError("startsAt", "The appointment time has no time zone.")
+    if request.minutes is not None and not 5 <= request.minutes <= 480:
+        raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
+    if not request.patient_id and request.new_patient is None:
+        raise ValidationError("patientId", "Choose a patient or register a new one.")
+    return title, parts
+
+
+def _patient_for(session: Session, request: BookingRequest, region: str) -> Patient:
+    if request.patient_id:
+        patient = session.get(Patient, request.patient_id)
+        if patient is None:
+            raise NotFoundError("That patient no longer exists; search again.")
+        return patient
+    return patients.add_patient(session, request.new_patient, region)
+
+
+def _case_for(
+    session: Session,
+    patient: Patient,
+    request: BookingRequest,
+    decision: CaseDecision,
+    title: str,
+    parts: list[BodyPart],
+) -> tuple[Case, bool]:
+    if not decision.is_update:
+        return cases.new_case(session, patient.id, title, parts, request.referral), True
+    case = session.get(Case, decision.update_case_id)
+    if case is None or case.patient_id != patient.id:
+        raise ConflictError("The case to update does not belong to this patient.")
+    if case.status != CASE_OPEN:
+        raise ConflictError(
+            f"Case {case.code} is not open; choose another or open a separate case."
+        )
+    before = cases.case_snapshot(case)
+    added = cases.add_body_parts(session, case, parts)
+    if added:
+        audit.record(session, "case.update", "case", case.id, before, cases.case_snapshot(case))
+    return case, False
+
+
+def book_appointment(
+    db: Database, request: BookingRequest, decision: CaseDecision
+) -> BookingResult:
+    """Books one appointment in one transaction.
+
+    Registers the patient when new, opens a case or adds the body parts to the
+    chosen one, reserves the slot with a fresh link token, queues the patient's
+    message when there is an e-mail address, and audits each step. The overlap
+    check runs inside the write transaction, so two desks cannot both win a slot.
+    """
+    title, parts = _check_request(request)
+    with db.writing() as session:
+        config = settings.read_all(session)
+        practitioner = _practitioner(session, request.practitioner_id, lock=True)
+        if not practitioner.active:
+            raise ValidationError(
+                "practitioner", f"{practitioner.name} is not taking appointments."
+            )
+        minutes = request.minutes or practitioner.appointment_minutes
+        start = request.starts_at.astimezone(UTC)
+        end = start + timedelta(minutes=minutes)
+        if _busy(session, practitioner.id, start, end):
+            raise SlotTakenError(
+                f"{practitioner.name} already has an appointment at that time. Choose another slot."
+            )
+        patient = _patient_for(session, request, config["clinic.region"])
+        case, created = _case_for(session, patient, request, decision, title, parts)
+        appointment = Appointment(
+            case_id=case.id,
+            practitioner_id=practitioner.id,
+            starts_at=start,
+            ends_at=end,
+            status=RESERVED,
+            kind=request.kind,
+            notes=(request.notes or "").strip() or None,
+            token=secrets.token_urlsafe(24),
+        )
+        session.add(appointment)
+        session.flush()
+        link = render_link(config["link.template"], appointment.token, case.code, appointment.id)
+        audit.record(
+            session,
+            "appointment.reserve",
+            "appointment",
+            appointment.id,
+            None,
+            {"case": case.code, "starts_at": start.isoformat(), "practitioner": practitioner.name},
+        )
+        message_id = _queue_message(session, config, patient, practitioner, case, appointment, link)
+        return BookingResult(
+            patient_id=patient.id,
+            case_id=case.id,
+            case_code=case.code,
+            case_title=case.title,
+            created_case=created,
+            appointment_id=appointment.id,
+            starts_at=start,
+            ends_at=end,
+            practitioner_name=practitioner.name,
+            token=appointment.token,
+            link=link,
+            message_id=message_id,
+            body_parts=tuple(p.label for p in cases.case_parts(case)),
+        )
+
+
+def _queue_message(session, config, patient, practitioner, case, appointment, link) -> int | None:
+    if not patient.email:
+        return None
+    message = compose(
+        subject_template=config["message.subject"],
+        body_template=config["message.body"],
+        clinic=config["clinic.name"],
+        first_name=patient.first_name,
+        last_name=patient.last_name,
+        starts_at=appointment.starts_at,
+        timezone=config["clinic.timezone"],
+        practitioner=practitioner.name,
+        case_code=case.code,
+        link=link,
+    )
+    row = OutboxMessage(
+        appointment_id=appointment.id,
+        recipient=patient.email,
+        subject=message.subject,
+        body=message.body,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, "outbox.queue", "outbox_message", row.id, None, {"to": patient.email})
+    return row.id

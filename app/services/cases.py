@@ -1,0 +1,363 @@
+"""Cases: the episodes of care. Close, reopen, merge two cases, and undo a merge."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Counter, OutboxMessage
+from app.models import Practitioner as PractitionerRow
+from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
+from app.services import audit, settings
+from app.services.body_sites import BodyPart, body_part
+from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
+from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.messages import render_link
+
+
+def next_case_code(session: Session) -> str:
+    """'C-00042': from a counter that only goes up, so an ID is never given twice."""
+    counter = session.get(Counter, "case", with_for_update=True)
+    if counter is None:
+        counter = Counter(name="case", value=0)
+        session.add(counter)
+    counter.value += 1
+    session.flush()
+    return f"C-{counter.value:05d}"
+
+
+def new_case(
+    session: Session,
+    patient_id: int,
+    title: str,
+    parts: list[BodyPart],
+    referral: str | None = None,
+    notes: str | None = None,
+) -> Case:
+    case = Case(
+        code=next_case_code(session),
+        patient_id=patient_id,
+        title=title,
+        status=CASE_OPEN,
+        opened_on=date.today(),
+        referral=referral,
+        notes=notes,
+    )
+    case.body_parts = [CaseBodyPart(site=p.site, side=p.side) for p in parts]
+    session.add(case)
+    session.flush()
+    audit.record(session, "case.open", "case", case.id, None, case_snapshot(case))
+    return case
+
+
+def add_body_parts(session: Session, case: Case, parts: list[BodyPart]) -> list[BodyPart]:
+    """Adds the parts the case does not have yet; returns those added."""
+    have = {(bp.site, bp.side) for bp in case.body_parts}
+    added = [p for p in parts if (p.site, p.side) not in have]
+    for p in added:
+        case.body_parts.append(CaseBodyPart(site=p.site, side=p.side))
+    session.flush()
+    return added
+
+
+def case_snapshot(case: Case) -> dict:
+    return {
+        "code": case.code,
+        "title": case.title,
+        "status": case.status,
+        "body_parts": [body_part(bp.site, bp.side).label for bp in case.body_parts],
+        "merged_into_id": case.merged_into_id,
+    }
+
+
+def case_parts(case: Case) -> tuple[BodyPart, ...]:
+    return tuple(body_part(bp.site, bp.side) for bp in case.body_parts)
+
+
+def validate_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationError(
+            "caseTitle", "Enter a case title, for example 'Knee pain after fall'."
+        )
+    if len(title) > 200:
+        raise ValidationError("caseTitle", "The case title is too long (at most 200 characters).")
+    return title
+
+
+def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[AppointmentInfo]]:
+    """Appointments of the given cases (one query), each case's sorted by start time."""
+    if not case_ids:
+        return {}
+    template = settings.read_all(session)["link.template"]
+    rows = session.execute(
+        select(Appointment, Case.code, PractitionerRow.name)
+        .join(Case, Case.id == Appointment.case_id)
+        .join(PractitionerRow, PractitionerRow.id == Appointment.practitioner_id)
+        .where(Appointment.case_id.in_(case_ids))
+        .order_by(Appointment.starts_at)
+    ).all()
+    latest_message = _message_states(session, case_ids)
+    result: dict[int, list[AppointmentInfo]] = defaultdict(list)
+    for appt, code, practitioner in rows:
+        result[appt.case_id].append(
+            AppointmentInfo(
+                id=appt.id,
+                case_id=appt.case_id,
+                case_code=code,
+                practitioner_id=appt.practitioner_id,
+                practitioner_name=practitioner,
+                starts_at=appt.starts_at,
+                ends_at=appt.ends_at,
+                status=appt.status,
+                kind=appt.kind,
+                notes=appt.notes,
+                token=appt.token,
+                link=render_link(template, appt.token, code, appt.id),
+                message_status=latest_message.get(appt.id),
+            )
+        )
+    return result
+
+
+def _message_states(session: Session, case_ids: list[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(OutboxMessage.appointment_id, OutboxMessage.status)
+        .join(Appointment, Appointment.id == OutboxMessage.appointment_id)
+        .where(Appointment.case_id.in_(case_ids))
+        .order_by(OutboxMessage.id)
+    ).all()
+    return dict(rows)  # the newest message of each appointment wins
+
+
+def load_cases(session: Session, patient_id: int) -> list[CaseInfo]:
+    """A patient's cases, newest first; merged cases appear only as IDs on the case they joined."""
+    cases = list(
+        session.scalars(select(Case).where(Case.patient_id == patient_id).order_by(Case.id.desc()))
+    )
+    if not cases:
+        return []
+    parts = _body_parts_of(session, [c.id for c in cases])
+    appointments = appointment_infos(session, [c.id for c in cases])
+    merged: dict[int, list[str]] = defaultdict(list)
+    for c in cases:
+        if c.status == CASE_MERGED and c.merged_into_id is not None:
+            merged[c.merged_into_id].append(c.code)
+    return [
+        _info(
+            c, parts.get(c.id, ()), tuple(appointments.get(c.id, ())), tuple(merged.get(c.id, ()))
+        )
+        for c in cases
+        if c.status != CASE_MERGED
+    ]
+
+
+def _body_parts_of(session: Session, case_ids: list[int]) -> dict[int, tuple[BodyPart, ...]]:
+    rows = session.execute(
+        select(CaseBodyPart.case_id, CaseBodyPart.site, CaseBodyPart.side)
+        .where(CaseBodyPart.case_id.in_(case_ids))
+        .order_by(CaseBodyPart.id)
+    ).all()
+    found: dict[int, list[BodyPart]] = defaultdict(list)
+    for case_id, site, side in rows:
+        found[case_id].append(body_part(site, side))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
+    return CaseInfo(
+        id=case.id,
+        code=case.code,
+        patient_id=case.patient_id,
+        title=case.title,
+        status=case.status,
+        opened_on=case.opened_on,
+        closed_on=case.closed_on,
+        referral=case.referral,
+        notes=case.notes,
+        body_parts=tuple(parts),
+        appointments=appointments,
+        merged_codes=merged_codes,
+    )
+
+
+def case_info(session: Session, case: Case) -> CaseInfo:
+    appointments = appointment_infos(session, [case.id]).get(case.id, [])
+    return _info(case, case_parts(case), tuple(appointments))
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFoundError(f"Case {case_id} no longer exists.")
+    return case
+
+
+def get_case(db: Database, case_id: int) -> CaseInfo:
+    """One case with body parts and appointments."""
+    with db.reading() as session:
+        return case_info(session, _case(session, case_id))
+
+
+def find_case(db: Database, code: str) -> CaseInfo:
+    """A case by its ID ('C-00042'); a merged case's ID leads to the case it joined."""
+    with db.reading() as session:
+        case = session.scalar(select(Case).where(Case.code == code.strip().upper()))
+        if case is None:
+            raise NotFoundError(f"There is no case {code}.")
+        seen = set()
+        while case.status == CASE_MERGED and case.merged_into_id and case.id not in seen:
+            seen.add(case.id)
+            case = _case(session, case.merged_into_id)
+        return case_info(session, case)
+
+
+def close_case(db: Database, case_id: int) -> CaseInfo:
+    """Closes an open case (today's date); its history stays."""
+    with db.writing() as session:
+        case = _case(session, case_id)
+        if case.status != CASE_OPEN:
+            raise ConflictError(f"Case {case.code} is not open.")
+        before = case_snapshot(case)
+        case.status, case.closed_on = CASE_CLOSED, date.today()
+        audit.record(session, "case.close", "case", case.id, before, case_snapshot(case))
+        return case_info(session, case)
+
+
+def reopen_case(db: Database, case_id: int) -> CaseInfo:
+    """Reopens a closed case under the same ID."""
+    with db.writing() as session:
+        case = _case(session, case_id)
+        if case.status != CASE_CLOSED:
+            raise ConflictError(f"Case {case.code} is not closed.")
+        before = case_snapshot(case)
+        case.status, case.closed_on = CASE_OPEN, None
+        audit.record(session, "case.reopen", "case", case.id, before, case_snapshot(case))
+        return case_info(session, case)
+
+
+def merge_preview(db: Database, keep_id: int, merge_id: int) -> MergeResult:
+    """What a merge would move, without doing it (audit id 0)."""
+    with db.reading() as session:
+        keep, other = _merge_pair(session, keep_id, merge_id)
+        have = {(bp.site, bp.side) for bp in keep.body_parts}
+        moved = tuple(
+            session.scalars(select(Appointment.id).where(Appointment.case_id == other.id))
+        )
+        added = tuple(
+            body_part(bp.site, bp.side).label
+            for bp in other.body_parts
+            if (bp.site, bp.side) not in have
+        )
+        return MergeResult(0, keep.id, keep.code, other.id, other.code, moved, added)
+
+
+def _merge_pair(session: Session, keep_id: int, merge_id: int) -> tuple[Case, Case]:
+    if keep_id == merge_id:
+        raise ValidationError("case", "Choose two different cases to merge.")
+    keep, other = _case(session, keep_id), _case(session, merge_id)
+    if keep.patient_id != other.patient_id:
+        raise ValidationError("case", "Only cases of the same patient can be merged.")
+    if CASE_MERGED in (keep.status, other.status):
+        raise ConflictError("One of these cases has already been merged.")
+    return keep, other
+
+
+def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
+    """Folds case `merge_id` into `keep_id`: its appointments and body parts move over.
+
+    The merged case keeps its row and ID (findable, leading to the kept case);
+    the audit event records exactly what moved, so `undo_merge` can put it back.
+    """
+    with db.writing() as session:
+        keep, other = _merge_pair(session, keep_id, merge_id)
+        keep_before, other_before = case_snapshot(keep), case_snapshot(other)
+        moved = list(session.scalars(select(Appointment.id).where(Appointment.case_id == other.id)))
+        session.execute(
+            update(Appointment).where(Appointment.case_id == other.id).values(case_id=keep.id)
+        )
+        added = add_body_parts(session, keep, list(case_parts(other)))
+        if other.status == CASE_OPEN and keep.status == CASE_CLOSED:
+            keep.status, keep.closed_on = CASE_OPEN, None
+        other.status, other.merged_into_id = CASE_MERGED, keep.id
+        session.flush()
+        event = audit.record(
+            session,
+            "case.merge",
+            "case",
+            keep.id,
+            {"kept": keep_before, "merged": other_before, "merged_id": other.id},
+            {
+                "kept": case_snapshot(keep),
+                "merged_id": other.id,
+                "moved_appointment_ids": moved,
+                "added_body_parts": [[p.site, p.side] for p in added],
+            },
+        )
+        session.flush()
+        return MergeResult(
+            event.id,
+            keep.id,
+            keep.code,
+            other.id,
+            other.code,
+            tuple(moved),
+            tuple(p.label for p in added),
+        )
+
+
+def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
+    """Puts a merged case back as it was; returns the restored case."""
+    with db.writing() as session:
+        event = session.get(AuditEvent, audit_event_id)
+        if event is None or event.action != "case.merge":
+            raise NotFoundError("That merge cannot be found, so it cannot be undone.")
+        other = _case(session, event.after["merged_id"])
+        keep = _case(session, event.entity_id)
+        if other.status != CASE_MERGED or other.merged_into_id != keep.id:
+            raise ConflictError(f"Case {other.code} is no longer merged into {keep.code}.")
+        session.execute(
+            update(Appointment)
+            .where(Appointment.id.in_(event.after["moved_appointment_ids"]))
+            .values(case_id=other.id)
+        )
+        added = {tuple(p) for p in event.after["added_body_parts"]}
+        keep.body_parts = [bp for bp in keep.body_parts if (bp.site, bp.side) not in added]
+        keep.status = event.before["kept"]["status"]
+        if keep.status == CASE_CLOSED and keep.closed_on is None:
+            keep.closed_on = date.today()
+        other.status = event.before["merged"]["status"]
+        other.merged_into_id = None
+        session.flush()
+        audit.record(
+            session,
+            "case.unmerge",
+            "case",
+            other.id,
+            {"merge_event_id": event.id},
+            case_snapshot(other),
+        )
+        return case_info(session, other)
+
+
+def latest_merge_event(db: Database, case_id: int) -> int | None:
+    """The audit id of the newest merge into `case_id` that can still be undone."""
+    with db.reading() as session:
+        events = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.action == "case.merge", AuditEvent.entity_id == case_id)
+            .order_by(AuditEvent.id.desc())
+        )
+        for event in events:
+            other = session.get(Case, event.after["merged_id"])
+            if (
+                other is not None
+                and other.status == CASE_MERGED
+                and other.merged_into_id == case_id
+            ):
+                return event.id
+        return None

@@ -1,0 +1,189 @@
+"""Plain frozen records the services hand to the UI: no ORM object ever leaves a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from app.services.body_sites import BodyPart
+
+
+@dataclass(frozen=True)
+class PatientDetails:
+    """What a receptionist types for a new or edited patient (raw, not yet validated)."""
+
+    first_name: str
+    last_name: str
+    phone: str
+    email: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    id: int
+    first_name: str
+    last_name: str
+    phone: str  # E.164
+    phone_display: str  # formatted for the clinic's region
+    email: str | None
+    birth_date: date | None
+    sex: str | None
+    open_cases: int = 0
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of a patient search: ids in display order, and how many match in all."""
+
+    ids: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class AppointmentInfo:
+    id: int
+    case_id: int
+    case_code: str
+    practitioner_id: int
+    practitioner_name: str
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime
+    status: str
+    kind: str
+    notes: str | None
+    token: str
+    link: str
+    message_status: str | None = None  # of its newest outbox message, if any
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    id: int
+    code: str
+    patient_id: int
+    title: str
+    status: str
+    opened_on: date
+    closed_on: date | None
+    referral: str | None
+    notes: str | None
+    body_parts: tuple[BodyPart, ...]
+    appointments: tuple[AppointmentInfo, ...] = ()
+    merged_codes: tuple[str, ...] = ()  # IDs of cases folded into this one
+
+    @property
+    def body_part_labels(self) -> list[str]:
+        return [p.label for p in self.body_parts]
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    patient: PatientSummary
+    cases: tuple[CaseInfo, ...]
+
+
+@dataclass(frozen=True)
+class OpenCases:
+    """A patient's open cases, and the one whose body parts overlap the new ones most."""
+
+    cases: tuple[CaseInfo, ...]
+    suggested_case_id: int | None
+
+
+@dataclass(frozen=True)
+class Practitioner:
+    id: int
+    name: str
+    active: bool
+    working_hours: dict
+    appointment_minutes: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    practitioner_id: int
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseDecision:
+    """New case, or update (add body parts and the appointment to) an existing one."""
+
+    update_case_id: int | None = None
+
+    @classmethod
+    def new_case(cls) -> CaseDecision:
+        return cls(None)
+
+    @classmethod
+    def update(cls, case_id: int) -> CaseDecision:
+        return cls(case_id)
+
+    @property
+    def is_update(self) -> bool:
+        return self.update_case_id is not None
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    """Everything the booking wizard collects. `patient_id` 0 or None means `new_patient`."""
+
+    case_title: str
+    body_parts: tuple[str, ...]
+    practitioner_id: int
+    starts_at: datetime  # aware
+    minutes: int | None = None  # the practitioner's default when None
+    patient_id: int | None = None
+    new_patient: PatientDetails | None = None
+    kind: str = "initial"
+    notes: str | None = None
+    referral: str | None = None
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    patient_id: int
+    case_id: int
+    case_code: str
+    case_title: str
+    created_case: bool
+    appointment_id: int
+    starts_at: datetime
+    ends_at: datetime
+    practitioner_name: str
+    token: str
+    link: str
+    message_id: int | None
+    body_parts: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    audit_event_id: int
+    kept_case_id: int
+    kept_code: str
+    merged_case_id: int
+    merged_code: str
+    moved_appointment_ids: tuple[int, ...]
+    added_body_parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutboxInfo:
+    id: int
+    appointment_id: int | None
+    recipient: str
+    subject: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    sent_at: datetime | None
+    created_at: datetime

@@ -1,0 +1,73 @@
+"""The message a patient receives after a booking: the link and the appointment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+PLACEHOLDERS = (
+    "clinic",
+    "first_name",
+    "last_name",
+    "date",
+    "time",
+    "practitioner",
+    "case_id",
+    "link",
+)
+
+DEFAULT_SUBJECT = "Your appointment at {clinic} on {date} at {time}"
+DEFAULT_BODY = (
+    "Hello {first_name},\n\n"
+    "We have reserved an appointment for you at {clinic}:\n\n"
+    "  {date} at {time} with {practitioner}\n"
+    "  Your case: {case_id}\n\n"
+    "Please confirm or change it here:\n{link}\n\n"
+    "See you soon,\n{clinic}\n"
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+def render_link(template: str, token: str, case_code: str, appointment_id: int) -> str:
+    return template.format(token=token, case_id=case_code, appointment_id=appointment_id)
+
+
+def local_time(moment: datetime, timezone: str) -> datetime:
+    return moment.astimezone(ZoneInfo(timezone))
+
+
+def compose(
+    *,
+    subject_template: str,
+    body_template: str,
+    clinic: str,
+    first_name: str,
+    last_name: str,
+    starts_at: datetime,
+    timezone: str,
+    practitioner: str,
+    case_code: str,
+    link: str,
+) -> Message:
+    """Fills the clinic's templates; times are shown in the clinic's zone."""
+    local = local_time(starts_at, timezone)
+    values = {
+        "clinic": clinic or "the clinic",
+        "first_name": first_name,
+        "last_name": last_name,
+        "date": local.strftime("%A %d %B %Y"),
+        "time": local.strftime("%H:%M"),
+        "practitioner": practitioner,
+        "case_id": case_code,
+        "link": link,
+    }
+    return Message(
+        subject=(subject_template or DEFAULT_SUBJECT).format(**values),
+        body=(body_template or DEFAULT_BODY).format(**values),
+    )

@@ -1,0 +1,287 @@
+"""Patients: register, edit, look up, and search at a million rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import Case, Patient
+from app.models.case import CASE_OPEN
+from app.services import audit, settings
+from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
+from app.services.errors import NotFoundError, ValidationError
+from app.services.text import digits, fold, prefix_upper_bound
+
+SEXES = ("female", "male", "other")
+CASE_CODE = re.compile(r"^c-?\d*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CleanPatient:
+    first_name: str
+    last_name: str
+    phone: str
+    national: str
+    email: str | None
+    birth_date: date | None
+    sex: str | None
+
+
+def _name(field: str, value: str, what: str) -> str:
+    value = " ".join((value or "").split())
+    if not value:
+        raise ValidationError(field, f"Enter the patient's {what}.")
+    if len(value) > 100:
+        raise ValidationError(field, f"The {what} is too long (at most 100 characters).")
+    return value
+
+
+def parse_phone(raw: str, region: str) -> phonenumbers.PhoneNumber:
+    """A valid number for the clinic's region (or in +international form), else a clear error."""
+    raw = (raw or "").strip()
+    if not raw:
+        raise ValidationError("phone", "Enter the patient's phone number.")
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError("phone", f"'{raw}' is not a phone number.") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError("phone", f"'{raw}' is not a valid phone number for region {region}.")
+    return number
+
+
+def validate_details(
+    details: PatientDetails, region: str, today: date | None = None
+) -> CleanPatient:
+    """Checks every field and normalises it; raises ValidationError naming the first bad field."""
+    today = today or date.today()
+    first = _name("firstName", details.first_name, "first name")
+    last = _name("lastName", details.last_name, "last name")
+    number = parse_phone(details.phone, region)
+    email = (details.email or "").strip() or None
+    if email:
+        try:
+            email = validate_email(email, check_deliverability=False).normalized
+        except EmailNotValidError as exc:
+            raise ValidationError("email", f"The e-mail address is not valid: {exc}") from None
+    birth = details.birth_date
+    if birth is not None:
+        if birth > today:
+            raise ValidationError("birthDate", "The date of birth cannot be in the future.")
+        if birth.year < 1900:
+            raise ValidationError("birthDate", "The date of birth is before 1900; check the year.")
+    sex = (details.sex or "").strip().lower() or None
+    if sex is not None and sex not in SEXES:
+        raise ValidationError("sex", "Sex must be female, male or other (or left empty).")
+    return CleanPatient(
+        first_name=first,
+        last_name=last,
+        phone=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        national=str(number.national_number),
+        email=email,
+        birth_date=birth,
+        sex=sex,
+    )
+
+
+def apply_details(patient: Patient, clean: CleanPatient) -> None:
+    patient.first_name = clean.first_name
+    patient.last_name = clean.last_name
+    patient.phone = clean.phone
+    patient.email = clean.email
+    patient.birth_date = clean.birth_date
+    patient.sex = clean.sex
+    patient.name_key = fold(f"{clean.first_name} {clean.last_name}")
+    patient.last_first_key = fold(f"{clean.last_name} {clean.first_name}")
+    patient.phone_digits = clean.phone.lstrip("+")
+    patient.national_digits = clean.national
+
+
+def format_phone(e164: str, region: str) -> str:
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    kind = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if phonenumbers.region_code_for_number(number) == region
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, kind)
+
+
+def snapshot(patient: Patient) -> dict:
+    return {
+        "first_name": patient.first_name,
+        "last_name": patient.last_name,
+        "phone": patient.phone,
+        "email": patient.email,
+        "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+        "sex": patient.sex,
+    }
+
+
+def summary(patient: Patient, region: str, open_cases: int = 0) -> PatientSummary:
+    return PatientSummary(
+        id=patient.id,
+        first_name=patient.first_name,
+        last_name=patient.last_name,
+        phone=patient.phone,
+        phone_display=format_phone(patient.phone, region),
+        email=patient.email,
+        birth_date=patient.birth_date,
+        sex=patient.sex,
+        open_cases=open_cases,
+    )
+
+
+def add_patient(session: Session, details: PatientDetails, region: str) -> Patient:
+    """Registers a patient inside the caller's transaction (used by booking too)."""
+    clean = validate_details(details, region)
+    patient = Patient()
+    apply_details(patient, clean)
+    session.add(patient)
+    session.flush()
+    audit.record(session, "patient.register", "patient", patient.id, None, snapshot(patient))
+    return patient
+
+
+def register_patient(db: Database, details: PatientDetails) -> PatientSummary:
+    """Validates and registers a new patient; returns it as a summary."""
+    with db.writing() as session:
+        region = settings.read_all(session)["clinic.region"]
+        patient = add_patient(session, details, region)
+        return summary(patient, region)
+
+
+def update_patient(db: Database, patient_id: int, details: PatientDetails) -> PatientSummary:
+    """Validates and saves new details for an existing patient, audited with before and after."""
+    with db.writing() as session:
+        region = settings.read_all(session)["clinic.region"]
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+        clean = validate_details(details, region)
+        before = snapshot(patient)
+        apply_details(patient, clean)
+        audit.record(session, "patient.update", "patient", patient.id, before, snapshot(patient))
+        return summary(patient, region, _open_case_counts(session, [patient.id]).get(patient.id, 0))
+
+
+def _open_case_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Case.patient_id, func.count())
+        .where(Case.patient_id.in_(ids), Case.status == CASE_OPEN)
+        .group_by(Case.patient_id)
+    )
+    return dict(rows.all())
+
+
+def get_patient(db: Database, patient_id: int) -> PatientRecord:
+    """The patient with every case (newest first), its body parts and appointments."""
+    from app.services.cases import load_cases
+
+    with db.reading() as session:
+        region = settings.read_all(session)["clinic.region"]
+        patient = session.get(Patient, patient_id)
+        if patient is None:
+            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+        cases = load_cases(session, patient_id)
+        open_count = sum(1 for c in cases if c.status == CASE_OPEN)
+        return PatientRecord(summary(patient, region, open_count), tuple(cases))
+
+
+def patient_rows(db: Database, ids: list[int] | tuple[int, ...]) -> list[PatientSummary]:
+    """Summaries for the given ids, in the same order (for rows scrolling into view)."""
+    if not ids:
+        return []
+    with db.reading() as session:
+        region = settings.read_all(session)["clinic.region"]
+        found = {p.id: p for p in session.scalars(select(Patient).where(Patient.id.in_(ids)))}
+        counts = _open_case_counts(session, list(found))
+        return [summary(found[i], region, counts.get(i, 0)) for i in ids if i in found]
+
+
+def _search_condition(session: Session, text: str):
+    """What to match for the typed text: a case ID, phone digits, or a name prefix."""
+    raw = text.strip()
+    if CASE_CODE.match(raw) and any(ch.isdigit() for ch in raw):
+        number = digits(raw)
+        code_prefix = "C-" + number
+        matching = select(Case.patient_id).where(
+            Case.code >= code_prefix, Case.code < prefix_upper_bound(code_prefix)
+        )
+        return Patient.id.in_(matching)
+    if raw and all(ch.isdigit() or ch in "+-() ." for ch in raw) and digits(raw):
+        number = digits(raw)
+        national = number.lstrip("0") or number
+        return or_(
+            and_(
+                Patient.phone_digits >= number,
+                Patient.phone_digits < prefix_upper_bound(number),
+            ),
+            and_(
+                Patient.national_digits >= national,
+                Patient.national_digits < prefix_upper_bound(national),
+            ),
+        )
+    key = fold(raw)
+    if not key:
+        return None
+    bound = prefix_upper_bound(key)
+    return or_(
+        and_(Patient.name_key >= key, Patient.name_key < bound),
+        and_(Patient.last_first_key >= key, Patient.last_first_key < bound),
+    )
+
+
+def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) -> SearchPage:
+    """Patients whose name, phone or case ID starts with `text`.
+
+    Case- and accent-insensitive prefix match on indexed keys (never a LIKE
+    scan). Returns one page of ids, sorted by last name, and the total count.
+    """
+    with db.reading() as session:
+        condition = _search_condition(session, text)
+        ids_query = select(Patient.id)
+        count_query = select(func.count()).select_from(Patient)
+        if condition is not None:
+            ids_query = ids_query.where(condition)
+            count_query = count_query.where(condition)
+        ids_query = ids_query.order_by(Patient.last_first_key, Patient.id)
+        ids = tuple(session.scalars(ids_query.offset(offset).limit(limit)))
+        total = session.scalar(count_query) or 0
+        return SearchPage(ids=ids, total=total)
+
+
+def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummary]:
+    """Existing patients with the same phone, or the same name and date of birth."""
+    with db.reading() as session:
+        region = settings.read_all(session)["clinic.region"]
+        conditions = []
+        try:
+            phone = phonenumbers.format_number(
+                parse_phone(details.phone, region), phonenumbers.PhoneNumberFormat.E164
+            )
+            conditions.append(Patient.phone == phone)
+        except ValidationError:
+            pass
+        name = fold(f"{details.first_name} {details.last_name}")
+        if name and details.birth_date is not None:
+            conditions.append(
+                and_(Patient.name_key == name, Patient.birth_date == details.birth_date)
+            )
+        if not conditions:
+            return []
+        found = list(session.scalars(select(Patient).where(or_(*conditions)).limit(10)))
+        counts = _open_case_counts(session, [p.id for p in found])
+        return [summary(p, region, counts.get(p.id, 0)) for p in found]

@@ -1,0 +1,121 @@
+"""Practitioners and their weekly working hours."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.models import Practitioner as PractitionerRow
+from app.models.practitioner import DEFAULT_WORKING_HOURS
+from app.services import audit
+from app.services.dto import Practitioner
+from app.services.errors import NotFoundError, ValidationError
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def validate_hours(hours: dict) -> dict[str, list[list[str]]]:
+    """{'mon': [['09:00', '13:00']], ...}: known days, HH:MM, start before end, no overlaps."""
+    clean: dict[str, list[list[str]]] = {}
+    for day, spans in (hours or {}).items():
+        if day not in DAYS:
+            raise ValidationError("workingHours", f"'{day}' is not a day (use mon to sun).")
+        ordered = sorted([list(span) for span in spans])
+        for start, end in ordered:
+            if not (_TIME.match(start) and _TIME.match(end)) or start >= end:
+                raise ValidationError(
+                    "workingHours", f"{day}: '{start}-{end}' is not a time span like 09:00-13:00."
+                )
+        for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+            if start < end:
+                raise ValidationError("workingHours", f"{day}: working hours overlap.")
+        if ordered:
+            clean[day] = ordered
+    if not clean:
+        raise ValidationError("workingHours", "Give at least one day with working hours.")
+    return clean
+
+
+def _minutes(value: int) -> int:
+    if not isinstance(value, int) or not 5 <= value <= 480:
+        raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
+    return value
+
+
+def _dto(row: PractitionerRow) -> Practitioner:
+    return Practitioner(
+        row.id, row.name, row.active, dict(row.working_hours), row.appointment_minutes
+    )
+
+
+def add_practitioner(
+    db: Database,
+    name: str,
+    working_hours: dict | None = None,
+    appointment_minutes: int = 30,
+) -> Practitioner:
+    """Adds an active practitioner (default hours: weekdays 09:00-13:00 and 14:00-17:00)."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("name", "Enter the practitioner's name.")
+    hours = validate_hours(working_hours or DEFAULT_WORKING_HOURS)
+    with db.writing() as session:
+        row = PractitionerRow(
+            name=name,
+            active=True,
+            working_hours=hours,
+            appointment_minutes=_minutes(appointment_minutes),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, "practitioner.add", "practitioner", row.id, None, {"name": name})
+        return _dto(row)
+
+
+def update_practitioner(
+    db: Database,
+    practitioner_id: int,
+    *,
+    name: str | None = None,
+    active: bool | None = None,
+    working_hours: dict | None = None,
+    appointment_minutes: int | None = None,
+) -> Practitioner:
+    """Changes the given fields only."""
+    with db.writing() as session:
+        row = session.get(PractitionerRow, practitioner_id)
+        if row is None:
+            raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
+        before = {"name": row.name, "active": row.active, "hours": row.working_hours}
+        if name is not None:
+            name = " ".join(name.split())
+            if not name:
+                raise ValidationError("name", "Enter the practitioner's name.")
+            row.name = name
+        if active is not None:
+            row.active = active
+        if working_hours is not None:
+            row.working_hours = validate_hours(working_hours)
+        if appointment_minutes is not None:
+            row.appointment_minutes = _minutes(appointment_minutes)
+        audit.record(
+            session,
+            "practitioner.update",
+            "practitioner",
+            row.id,
+            before,
+            {"name": row.name, "active": row.active, "hours": row.working_hours},
+        )
+        return _dto(row)
+
+
+def list_practitioners(db: Database, active_only: bool = True) -> list[Practitioner]:
+    """Practitioners by name; the first active one is the wizard's default."""
+    with db.reading() as session:
+        query = select(PractitionerRow).order_by(PractitionerRow.id)
+        if active_only:
+            query = query.where(PractitionerRow.active.is_(True))
+        return [_dto(r) for r in session.scalars(query)]

@@ -1,0 +1,245 @@
+"""Configuration keys, stored in the database so every desk shares them; each is validated."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import Setting
+from app.services import audit, secrets
+from app.services.errors import ValidationError
+from app.services.messages import DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS
+
+SECRET_KEYS = {"smtp.password"}
+
+
+def _text(limit: int, required: bool = False) -> Callable[[str, str], str]:
+    def check(key: str, value: str) -> str:
+        value = value.strip()
+        if required and not value:
+            raise ValidationError(key, f"{key} cannot be empty.")
+        if len(value) > limit:
+            raise ValidationError(key, f"{key} is too long (at most {limit} characters).")
+        return value
+
+    return check
+
+
+def _region(key: str, value: str) -> str:
+    value = value.strip().upper()
+    if value not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(key, f"'{value}' is not a region code such as IN, GB or US.")
+    return value
+
+
+def _timezone(key: str, value: str) -> str:
+    value = value.strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            key, f"'{value}' is not a time zone name such as Asia/Kolkata or Europe/London."
+        ) from None
+    return value
+
+
+def _placeholders(template: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError:
+        return {"<broken>"}
+
+
+def _link_template(key: str, value: str) -> str:
+    value = value.strip()
+    names = _placeholders(value)
+    unknown = names - {"token", "case_id", "appointment_id"}
+    if unknown:
+        raise ValidationError(
+            key, "The link may only use {token}, {case_id} and {appointment_id} as placeholders."
+        )
+    if "token" not in names:
+        raise ValidationError(
+            key, "The link must contain {token}, so each patient's link is their own."
+        )
+    sample = value.format(token="t", case_id="C-00001", appointment_id="1")
+    parts = urlsplit(sample)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValidationError(
+            key, "The link must be a web address starting with http:// or https://."
+        )
+    return value
+
+
+def _port(key: str, value: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise ValidationError(key, f"'{value}' is not a port number (1 to 65535).")
+    return str(int(value))
+
+
+def _security(key: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in ("none", "starttls", "tls"):
+        raise ValidationError(key, "Mail security must be none, starttls or tls.")
+    return value
+
+
+_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9a-fA-F:.]+\]?$")
+
+
+def _host(key: str, value: str) -> str:
+    value = value.strip()
+    if value and not _HOST.match(value):
+        raise ValidationError(key, f"'{value}' is not a server name or address.")
+    return value
+
+
+def _sender(key: str, value: str) -> str:
+    value = value.strip()
+    if not value:
+        return value
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValidationError(key, f"The sender is not an e-mail address: {exc}") from None
+
+
+def _hours(key: str, value: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 24 * 14:
+        raise ValidationError(key, "The hold must be a whole number of hours, from 1 to 336.")
+    return str(int(value))
+
+
+def _message_template(key: str, value: str) -> str:
+    unknown = _placeholders(value) - set(PLACEHOLDERS)
+    if unknown:
+        raise ValidationError(
+            key,
+            "Unknown placeholder in the message: "
+            + ", ".join(sorted("{" + n + "}" for n in unknown))
+            + ". Use: "
+            + ", ".join("{" + n + "}" for n in PLACEHOLDERS)
+            + ".",
+        )
+    if not value.strip():
+        raise ValidationError(key, "The message cannot be empty.")
+    return value
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: str
+    check: Callable[[str, str], str]
+    meaning: str
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key("clinic.name", "", _text(100), "shown in messages and window title"),
+        Key("clinic.region", "IN", _region, "ISO 3166 region for phone numbers"),
+        Key("clinic.timezone", "Asia/Kolkata", _timezone, "IANA time zone"),
+        Key(
+            "link.template",
+            "https://booking.example.com/a/{token}",
+            _link_template,
+            "URL sent to the patient",
+        ),
+        Key("smtp.host", "", _host, "outgoing mail server"),
+        Key("smtp.port", "587", _port, "outgoing mail port"),
+        Key("smtp.security", "starttls", _security, "none, starttls or tls"),
+        Key("smtp.username", "", _text(254), "mail account user"),
+        Key("smtp.password", "", _text(1000), "mail account password"),
+        Key("smtp.sender", "", _sender, "From address of patient messages"),
+        Key("reservation.hold_hours", "24", _hours, "hours a reservation waits for confirmation"),
+        Key(
+            "message.subject",
+            DEFAULT_SUBJECT,
+            _message_template,
+            "patient message subject template",
+        ),
+        Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
+    )
+}
+
+
+def _key(name: str) -> Key:
+    try:
+        return KEYS[name]
+    except KeyError:
+        raise ValidationError(
+            "key", f"Unknown setting '{name}'. Known settings: {', '.join(KEYS)}."
+        ) from None
+
+
+def read_all(session: Session) -> dict[str, str]:
+    """Every key with its value or default, inside an existing session."""
+    stored = dict(session.execute(select(Setting.key, Setting.value)).all())
+    return {name: stored.get(name, key.default) for name, key in KEYS.items()}
+
+
+def get_all(db: Database) -> dict[str, str]:
+    """Every configuration key with its current value (defaults filled in)."""
+    with db.reading() as session:
+        values = read_all(session)
+    secrets.remember(values.get("smtp.password", ""))
+    return values
+
+
+def get(db: Database, name: str) -> str:
+    """One key's value, or its default when never set; refuses unknown keys."""
+    _key(name)
+    return get_all(db)[name]
+
+
+def validate(name: str, value: str) -> str:
+    """The normalised value, or a ValidationError naming the key."""
+    key = _key(name)
+    return key.check(name, value)
+
+
+def set_many(db: Database, values: dict[str, str]) -> dict[str, str]:
+    """Validates every value first, then stores them all in one transaction."""
+    clean = {name: validate(name, value) for name, value in values.items()}
+    with db.writing() as session:
+        for name, value in clean.items():
+            row = session.get(Setting, name)
+            before = None if row is None else row.value
+            if row is None:
+                session.add(Setting(key=name, value=value))
+            else:
+                row.value = value
+            shown = (lambda v: "********" if v else "") if name in SECRET_KEYS else (lambda v: v)
+            audit.record(
+                session,
+                "setting.set",
+                "setting",
+                None,
+                {name: shown(before)} if before is not None else None,
+                {name: shown(value)},
+            )
+    if "smtp.password" in clean:
+        secrets.remember(clean["smtp.password"])
+    return clean
+
+
+def set(db: Database, name: str, value: str) -> str:  # noqa: A001 - mirrors `config set`
+    """Validates and stores one key; returns the value as stored."""
+    return set_many(db, {name: value})[name]
+
+
+def display_value(name: str, value: str) -> str:
+    return "********" if name in SECRET_KEYS and value else value

@@ -1,0 +1,80 @@
+"""Shared fixtures: every test gets its own data folder and a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.db import Database  # noqa: E402
+from app.services import booking, practitioners  # noqa: E402
+from app.services.dto import BookingRequest, CaseDecision, PatientDetails  # noqa: E402
+
+EVERY_DAY = {d: [["08:00", "20:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keeps every test away from the real user data folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("CASEDESK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database = Database(str(db_path))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def practitioner(db):
+    return practitioners.add_practitioner(db, "Asha Rao", EVERY_DAY, 30)
+
+
+@pytest.fixture
+def slot_time():
+    """Hands out distinct future half-hour starts (tomorrow 09:00 UTC onwards)."""
+    base = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    counter = iter(range(10_000))
+
+    def next_time() -> datetime:
+        return base + timedelta(minutes=30 * next(counter))
+
+    return next_time
+
+
+def new_patient(first: str = "Priya", last: str = "Sharma", phone: str = "+91 98123 45678", **kw):
+    return PatientDetails(first_name=first, last_name=last, phone=phone, **kw)
+
+
+@pytest.fixture
+def book(db, practitioner, slot_time):
+    """Books with sensible defaults; pass only what a test is about."""
+
+    def _book(decision: CaseDecision | None = None, **fields):
+        request = BookingRequest(
+            case_title=fields.pop("case_title", "Knee pain"),
+            body_parts=tuple(fields.pop("body_parts", ("Left knee",))),
+            practitioner_id=fields.pop("practitioner_id", practitioner.id),
+            starts_at=fields.pop("starts_at", None) or slot_time(),
+            patient_id=fields.pop("patient_id", None),
+            new_patient=fields.pop("new_patient", None),
+            **fields,
+        )
+        if request.patient_id is None and request.new_patient is None:
+            request = BookingRequest(**{**request.__dict__, "new_patient": new_patient()})
+        return booking.book_appointment(db, request, decision or CaseDecision.new_case())
+
+    return _book
