@@ -187,7 +187,12 @@ def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
 
 def case_info(session: Session, case: Case) -> CaseInfo:
     appointments = appointment_infos(session, [case.id]).get(case.id, [])
-    return _info(case, case_parts(case), tuple(appointments))
+    merged = session.scalars(
+        select(Case.code)
+        .where(Case.merged_into_id == case.id, Case.status == CASE_MERGED)
+        .order_by(Case.id.desc())
+    )
+    return _info(case, case_parts(case), tuple(appointments), tuple(merged))
 
 
 def _case(session: Session, case_id: int) -> Case:
@@ -276,6 +281,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
     with db.writing() as session:
         keep, other = _merge_pair(session, keep_id, merge_id)
         keep_before, other_before = case_snapshot(keep), case_snapshot(other)
+        kept_closed_on = keep.closed_on
         moved = list(session.scalars(select(Appointment.id).where(Appointment.case_id == other.id)))
         session.execute(
             update(Appointment).where(Appointment.case_id == other.id).values(case_id=keep.id)
@@ -290,7 +296,13 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
             "case.merge",
             "case",
             keep.id,
-            {"kept": keep_before, "merged": other_before, "merged_id": other.id},
+            {
+                "kept": keep_before,
+                "merged": other_before,
+                "merged_id": other.id,
+                # a merge may reopen the kept case; undo puts its closing date back
+                "kept_closed_on": kept_closed_on.isoformat() if kept_closed_on else None,
+            },
             {
                 "kept": case_snapshot(keep),
                 "merged_id": other.id,
@@ -320,6 +332,11 @@ def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
         keep = _case(session, event.entity_id)
         if other.status != CASE_MERGED or other.merged_into_id != keep.id:
             raise ConflictError(f"Case {other.code} is no longer merged into {keep.code}.")
+        if keep.status == CASE_MERGED:
+            # B's appointments now sit in a third case; undo the later merge first.
+            raise ConflictError(
+                f"Case {keep.code} has since been merged into another case; undo that merge first."
+            )
         session.execute(
             update(Appointment)
             .where(Appointment.id.in_(event.after["moved_appointment_ids"]))
@@ -328,7 +345,12 @@ def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
         added = {tuple(p) for p in event.after["added_body_parts"]}
         keep.body_parts = [bp for bp in keep.body_parts if (bp.site, bp.side) not in added]
         keep.status = event.before["kept"]["status"]
-        if keep.status == CASE_CLOSED and keep.closed_on is None:
+        closed_on = event.before.get("kept_closed_on")
+        if closed_on:
+            keep.closed_on = date.fromisoformat(closed_on)
+        elif keep.status != CASE_CLOSED:
+            keep.closed_on = None
+        elif keep.closed_on is None:  # merges recorded before the closing date was kept
             keep.closed_on = date.today()
         other.status = event.before["merged"]["status"]
         other.merged_into_id = None
