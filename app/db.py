@@ -139,8 +139,14 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file, for looking before migrating."""
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    """A connection that cannot change the file, for looking before migrating.
+
+    Even `mode=ro` creates the -wal and -shm files of a WAL database when no
+    other desk has it open. Without a -wal file nobody is writing, so the file
+    can be read as immutable, which creates nothing beside it.
+    """
+    options = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.as_uri()}?{options}", uri=True)
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
