@@ -72,7 +72,10 @@ def _link_template(key: str, value: str) -> str:
         raise ValidationError(
             key, "The link must contain {token}, so each patient's link is their own."
         )
-    sample = value.format(token="t", case_id="C-00001", appointment_id="1")
+    try:
+        sample = value.format(token="t", case_id="C-00001", appointment_id="1")
+    except (ValueError, IndexError, KeyError):  # e.g. a format spec such as {token:%}
+        raise ValidationError(key, "The link has a broken placeholder; write {token}.") from None
     parts = urlsplit(sample)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValidationError(
@@ -123,7 +126,7 @@ def _hours(key: str, value: str) -> str:
 
 
 def _message_template(key: str, value: str) -> str:
-    unknown = _placeholders(value) - set(PLACEHOLDERS)
+    unknown = _placeholders(value) - {*PLACEHOLDERS}
     if unknown:
         raise ValidationError(
             key,
@@ -135,6 +138,12 @@ def _message_template(key: str, value: str) -> str:
         )
     if not value.strip():
         raise ValidationError(key, "The message cannot be empty.")
+    try:  # a format spec such as {first_name:d} would otherwise fail every booking later
+        value.format(**{name: "x" for name in PLACEHOLDERS})
+    except (ValueError, IndexError, KeyError):
+        raise ValidationError(
+            key, "The message has a broken placeholder; write placeholders like {first_name}."
+        ) from None
     return value
 
 
