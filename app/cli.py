@@ -90,11 +90,30 @@ def _outbox(args: argparse.Namespace) -> int:
             error = f"  ({m.last_error})" if m.last_error else ""
             print(f"#{m.id}  {m.status:<9}  {m.recipient}  {m.subject}{error}")
         return 0
-    send = getattr(outbox, "send_pending", None)
-    if send is None:
-        print("casedesk: sending is not configured yet.", file=sys.stderr)
-        return 1
-    return send(db)
+    return _outbox_send(db)
+
+
+def _outbox_send(db) -> int:
+    """Tries every waiting message now; exit 1 when one failed or mail is not set up."""
+    from app.services import outbox
+
+    def show(attempt) -> None:
+        detail = f"  {attempt.detail}" if attempt.detail else ""
+        retry = attempt.next_attempt_at
+        when = f" (next try {retry.astimezone():%Y-%m-%d %H:%M})" if retry else ""
+        print(f"#{attempt.message_id}  {attempt.outcome:<9}  {attempt.recipient}{detail}{when}")
+
+    report = outbox.send_due(db, everything=True, on_attempt=show)
+    if not report.configured:
+        print(f"Not configured: {report.reason}")
+        print(f"{report.waiting} message(s) waiting.")
+        return 1 if report.waiting else 0
+    if not report.attempts:
+        print("Nothing to send.")
+    print(
+        f"Sent {report.sent}, failed {report.failed}, {report.waiting} still waiting for a retry."
+    )
+    return 1 if report.failed else 0
 
 
 def _demo_data(args: argparse.Namespace) -> int:

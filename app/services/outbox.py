@@ -1,12 +1,48 @@
-"""The outbox: patient messages queued by bookings, waiting to be sent."""
+"""The outbox: patient messages queued by bookings, and the sender that delivers them.
+
+A message goes out at most once even with several desks (or several senders in
+one app) sharing the database: a sender first *claims* it in its own short
+write transaction (an UPDATE that only succeeds while the message is still
+waiting), talks to the mail server outside any transaction, then records the
+outcome. A failed message is kept and tried again after a growing delay; a
+claim left behind by a sender that crashed is released after `STALE_CLAIM`.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import or_, select, update
 
 from app.db import Database
-from app.models import OutboxMessage
+from app.models import Appointment, OutboxMessage
+from app.models.appointment import CANCELLED as APPOINTMENT_CANCELLED
+from app.models.outbox import CANCELLED, FAILED, PENDING, SENDING, SENT
+from app.services import audit, mail, settings
 from app.services.dto import OutboxInfo
+from app.services.errors import ConflictError, NotFoundError
+from app.services.mail import MailError, MailSettings
+from app.services.patient_link import load_message
+
+log = logging.getLogger(__name__)
+
+BACKOFF_MINUTES = (1, 2, 5, 10, 30, 60)  # after the 1st, 2nd, ... failure; then 60 each time
+STALE_CLAIM = timedelta(minutes=10)  # far longer than one SMTP conversation with its timeout
+WAITING = (PENDING, FAILED)
+
+STATE_LABELS = {
+    PENDING: "Waiting",
+    SENDING: "Sending",
+    SENT: "Sent",
+    FAILED: "Failed, will retry",
+    CANCELLED: "Cancelled",
+}
 
 
 def _info(row: OutboxMessage) -> OutboxInfo:
@@ -31,3 +67,284 @@ def list_messages(db: Database, status: str | None = None, limit: int = 500) -> 
         if status:
             query = query.where(OutboxMessage.status == status)
         return [_info(r) for r in session.scalars(query)]
+
+
+def get_message(db: Database, message_id: int) -> OutboxInfo:
+    """One message, as the outbox view shows it."""
+    with db.reading() as session:
+        row = session.get(OutboxMessage, message_id)
+        if row is None:
+            raise NotFoundError(f"Message {message_id} no longer exists.")
+        return _info(row)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the `attempts`-th failure: 1, 2, 5, 10, 30, then 60 minutes."""
+    index = min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1
+    return timedelta(minutes=BACKOFF_MINUTES[index])
+
+
+def new_sender_name() -> str:
+    """Identifies one sender (desk, process, instance) in `claimed_by`."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What happened to one message in one pass of the sender."""
+
+    message_id: int
+    recipient: str
+    outcome: str  # sent, failed, skipped (another sender took it), cancelled
+    detail: str = ""
+    next_attempt_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SendReport:
+    """One pass over the outbox."""
+
+    configured: bool
+    reason: str | None  # why nothing could be sent (mail not set up), if so
+    attempts: tuple[Attempt, ...] = ()
+    waiting: int = 0  # messages still pending or failed after the pass
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for a in self.attempts if a.outcome == outcome)
+
+    @property
+    def sent(self) -> int:
+        return self.count("sent")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+
+def _due(now: datetime, everything: bool):
+    condition = OutboxMessage.status.in_(WAITING)
+    if everything:
+        return condition
+    return condition & (OutboxMessage.next_attempt_at <= now)
+
+
+def due_ids(db: Database, now: datetime, everything: bool = False, limit: int = 100) -> list[int]:
+    """Messages ready to be tried, oldest first (`everything` ignores the retry delays)."""
+    with db.reading() as session:
+        query = (
+            select(OutboxMessage.id)
+            .where(_due(now, everything))
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        return list(session.scalars(query))
+
+
+def release_stale_claims(db: Database, now: datetime) -> int:
+    """Gives back messages claimed by a sender that stopped (crash, power cut) mid-send."""
+    with db.writing() as session:
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - STALE_CLAIM)
+            .values(
+                status=FAILED,
+                claimed_by=None,
+                next_attempt_at=now,
+                last_error="The sender stopped while sending; it will be tried again.",
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount or 0
+
+
+def claim(db: Database, message_id: int, sender: str, now: datetime, everything=False) -> bool:
+    """Takes one message for `sender`; False when another sender (or desk) got it first."""
+    with db.writing() as session:
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, _due(now, everything))
+            .values(status=SENDING, claimed_by=sender, claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+
+def _record(db: Database, message_id: int, sender: str, now: datetime, **values) -> None:
+    with db.writing() as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == sender)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime):
+    """The e-mail for a claimed message, or None when its appointment was cancelled."""
+    with db.reading() as session:
+        row = session.get(OutboxMessage, message_id)
+        appointment = session.get(Appointment, row.appointment_id) if row.appointment_id else None
+        if appointment is not None and appointment.status == APPOINTMENT_CANCELLED:
+            return row.recipient, None
+        calendar = load_message(session, appointment.id).calendar(now) if appointment else None
+        domain = config.sender.rpartition("@")[2] or "casedesk.local"
+        email = mail.build_message(
+            config,
+            row.recipient,
+            row.subject,
+            row.body,
+            calendar,
+            message_id=f"<outbox-{row.id}.{row.created_at:%Y%m%d%H%M%S}@{domain}>",
+        )
+        return row.recipient, email
+
+
+def deliver(
+    db: Database, message_id: int, config: MailSettings, sender: str, now: datetime
+) -> Attempt:
+    """Sends one message already claimed by `sender` and records what happened."""
+    recipient, email = _prepare(db, message_id, config, now)
+    if email is None:
+        _record(
+            db,
+            message_id,
+            sender,
+            now,
+            status=CANCELLED,
+            last_error="The appointment was cancelled before the message went out.",
+        )
+        return Attempt(message_id, recipient, "cancelled", "appointment cancelled")
+    try:
+        mail.send(config, email)
+    except MailError as exc:
+        return _fail(db, message_id, recipient, sender, now, str(exc))
+    _record(
+        db,
+        message_id,
+        sender,
+        now,
+        status=SENT,
+        sent_at=now,
+        last_error=None,
+        attempts=OutboxMessage.attempts + 1,
+    )
+    return Attempt(message_id, recipient, "sent")
+
+
+def _fail(db, message_id, recipient, sender, now, reason: str) -> Attempt:
+    with db.writing() as session:
+        row = session.get(OutboxMessage, message_id)
+        if row is None or row.claimed_by != sender:
+            return Attempt(message_id, recipient, "skipped", "taken over by another sender")
+        row.attempts += 1
+        row.status = FAILED
+        row.last_error = reason
+        row.next_attempt_at = now + retry_delay(row.attempts)
+        when = row.next_attempt_at
+    return Attempt(message_id, recipient, "failed", reason, when)
+
+
+def _note_not_configured(db: Database, reason: str) -> None:
+    """Waiting messages show why they wait; this is not a failed attempt."""
+    with db.writing() as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == PENDING)
+            .where(or_(OutboxMessage.last_error.is_(None), OutboxMessage.last_error != reason))
+            .values(last_error=reason)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _waiting(db: Database) -> int:
+    with db.reading() as session:
+        rows = session.scalars(select(OutboxMessage.id).where(OutboxMessage.status.in_(WAITING)))
+        return len(list(rows))
+
+
+def send_due(
+    db: Database,
+    now: datetime | None = None,
+    sender: str | None = None,
+    everything: bool = False,
+    mail_settings: MailSettings | None = None,
+    on_attempt: Callable[[Attempt], None] | None = None,
+) -> SendReport:
+    """One pass of the sender: every message that is due (or all waiting, with `everything`).
+
+    Returns what happened to each message. When mail is not set up nothing is
+    tried; the waiting messages stay pending and carry the reason.
+    """
+    now = now or datetime.now(UTC)
+    sender = sender or new_sender_name()
+    config = mail_settings or MailSettings.from_config(settings.get_all(db))
+    reason = config.missing
+    if reason:
+        _note_not_configured(db, reason)
+        return SendReport(False, reason, (), _waiting(db))
+    release_stale_claims(db, now)
+    attempts = []
+    for message_id in due_ids(db, now, everything):
+        if not claim(db, message_id, sender, now, everything):
+            continue  # another desk or sender has it; it is theirs to send
+        attempt = deliver(db, message_id, config, sender, now)
+        attempts.append(attempt)
+        if on_attempt is not None:
+            on_attempt(attempt)
+    return SendReport(True, None, tuple(attempts), _waiting(db))
+
+
+def retry_now(db: Database, message_id: int, now: datetime | None = None) -> OutboxInfo:
+    """Makes a failed, waiting or cancelled message due at once."""
+    now = now or datetime.now(UTC)
+    with db.writing() as session:
+        row = _row(session, message_id)
+        if row.status in (SENT, SENDING):
+            raise ConflictError(_busy_text(row.status))
+        before = {"status": row.status}
+        row.status = PENDING if row.status == CANCELLED else row.status
+        row.next_attempt_at = now
+        audit.record(session, "outbox.retry", "outbox_message", row.id, before, {"due": "now"})
+        return _info(row)
+
+
+def cancel(db: Database, message_id: int) -> OutboxInfo:
+    """Stops a waiting message from being sent; it stays in the outbox as cancelled."""
+    with db.writing() as session:
+        row = _row(session, message_id)
+        if row.status in (SENT, SENDING):
+            raise ConflictError(_busy_text(row.status))
+        before = {"status": row.status}
+        row.status = CANCELLED
+        audit.record(
+            session, "outbox.cancel", "outbox_message", row.id, before, {"status": CANCELLED}
+        )
+        return _info(row)
+
+
+def cancel_for_appointment(db: Database, appointment_id: int) -> int:
+    """Cancels every message of an appointment that has not gone out yet."""
+    with db.writing() as session:
+        result = session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.appointment_id == appointment_id,
+                OutboxMessage.status.in_(WAITING),
+            )
+            .values(status=CANCELLED)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount or 0
+
+
+def _row(session, message_id: int) -> OutboxMessage:
+    row = session.get(OutboxMessage, message_id)
+    if row is None:
+        raise NotFoundError(f"Message {message_id} no longer exists.")
+    return row
+
+
+def _busy_text(status: str) -> str:
+    if status == SENT:
+        return "This message has already been sent."
+    return "This message is being sent right now; wait a moment."

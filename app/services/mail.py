@@ -1,0 +1,185 @@
+"""Sending one e-mail with smtplib, and turning every way it can fail into plain words.
+
+The outbox decides *what* to send and *when*; this module only knows how to
+talk to the clinic's mail server (no security, STARTTLS or TLS, with a
+timeout) and says clearly why a message did not go out.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+
+from app.services import secrets
+from app.services.errors import CaseDeskError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 20.0  # seconds; a dead network must not hold a sender for minutes
+NOT_CONFIGURED = (
+    "Mail is not set up yet: enter the mail server in Settings. "
+    "The message waits here and goes out once it is."
+)
+
+
+class MailError(CaseDeskError):
+    """The mail server could not take the message; `str()` says why in plain words."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    host: str
+    port: int
+    security: str  # none, starttls, tls
+    username: str
+    password: str
+    sender: str
+    sender_name: str = ""
+    timeout: float = DEFAULT_TIMEOUT
+
+    @classmethod
+    def from_config(cls, values: dict[str, str], timeout: float = DEFAULT_TIMEOUT) -> MailSettings:
+        """The `smtp.*` keys of a settings dict (as `settings.get_all` returns it)."""
+        secrets.remember(values.get("smtp.password", ""))
+        return cls(
+            host=values.get("smtp.host", "").strip(),
+            port=int(values.get("smtp.port") or 587),
+            security=values.get("smtp.security", "starttls"),
+            username=values.get("smtp.username", ""),
+            password=values.get("smtp.password", ""),
+            sender=values.get("smtp.sender", "").strip(),
+            sender_name=values.get("clinic.name", ""),
+            timeout=timeout,
+        )
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.sender)
+
+    @property
+    def missing(self) -> str | None:
+        """Why mail cannot be sent with these settings, or None when it can be tried."""
+        if not self.host:
+            return NOT_CONFIGURED
+        if not self.sender:
+            return "Mail is not set up yet: enter the sender address in Settings."
+        return None
+
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def build_message(
+    settings: MailSettings,
+    to: str,
+    subject: str,
+    body: str,
+    calendar: bytes | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """A plain-text e-mail, with the appointment as an .ics part when given."""
+    message = EmailMessage()
+    message["From"] = formataddr((settings.sender_name, settings.sender))
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = message_id or make_msgid(domain=_domain(settings.sender))
+    message.set_content(body)
+    if calendar is not None:
+        # text/calendar with method=PUBLISH: mail programs offer "add to calendar".
+        message.add_attachment(
+            calendar,
+            maintype="text",
+            subtype="calendar",
+            filename="appointment.ics",
+            params={"method": "PUBLISH"},
+        )
+    return message
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2] or "casedesk.local"
+
+
+def send(settings: MailSettings, message: EmailMessage) -> None:
+    """Hands the message to the mail server; raises MailError saying why it did not."""
+    reason = settings.missing
+    if reason:
+        raise MailError(reason)
+    try:
+        with _connect(settings) as smtp:
+            if settings.username:
+                smtp.login(settings.username, settings.password)
+            refused = smtp.send_message(message)
+    except MailError:
+        raise
+    except Exception as exc:  # every failure becomes one plain sentence
+        text = secrets.redact(describe_failure(settings, exc))
+        log.warning("mail to %s not sent: %s", message["To"], text)
+        raise MailError(text) from None
+    if refused:
+        raise MailError("The mail server refused: " + ", ".join(sorted(refused)))
+
+
+def _connect(settings: MailSettings) -> smtplib.SMTP:
+    context = ssl.create_default_context()
+    if settings.security == "tls":
+        return smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout, context=context
+        )
+    smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    if settings.security == "starttls":
+        try:
+            smtp.ehlo()
+            if not smtp.has_extn("starttls"):
+                raise MailError(
+                    f"The mail server {settings.where()} does not offer STARTTLS. "
+                    "Choose another security setting or ask your mail provider."
+                )
+            smtp.starttls(context=context)
+        except BaseException:
+            smtp.close()
+            raise
+    return smtp
+
+
+def describe_failure(settings: MailSettings, exc: BaseException) -> str:
+    """What went wrong, in words a receptionist can act on."""
+    where = settings.where()
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return f"The mail server {where} refused the user name or password. Check them in Settings."
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return f"The mail server {where} does not support this: {_reply(exc)}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "The mail server refused the patient's address: " + ", ".join(exc.recipients)
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return f"The mail server refused the sender address {exc.sender}: {_reply(exc)}"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"The mail server {where} answered with an error: {_reply(exc)}"
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return f"The mail server {where} closed the connection. It will be tried again."
+    if isinstance(exc, ConnectionRefusedError):
+        return (
+            f"The mail server {where} refused the connection (is the server name and "
+            "port right, and is the server running?)."
+        )
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return f"The mail server {where} did not answer in time (no internet, or it is down)."
+    if isinstance(exc, socket.gaierror):
+        return f"Cannot find the mail server '{settings.host}' (no internet, or a typo)."
+    if isinstance(exc, ssl.SSLError):
+        return f"A secure connection to {where} failed: {exc.reason or exc}."
+    if isinstance(exc, OSError):
+        return f"Cannot reach the mail server {where}: {exc.strerror or exc}."
+    return f"Sending failed: {exc}"
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{exc.smtp_code} {text}".strip()
