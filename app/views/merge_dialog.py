@@ -1,0 +1,84 @@
+"""Merging two cases of one patient: pick the other case, see what moves, confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.dialogs.base import CaseDeskDialog
+from app.services.dto import CaseInfo, MergeResult
+from app.views.case_panel import case_item_text
+from app.views.tasks import plain_message
+
+Preview = Callable[[int, int], MergeResult]
+
+
+class MergeCasesDialog(CaseDeskDialog):
+    """Keeps `keep`; the chosen case's appointments and body parts move into it."""
+
+    def __init__(
+        self,
+        keep: CaseInfo,
+        others: list[CaseInfo],
+        preview: Preview,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeCasesDialog")
+        self.setWindowTitle(self.tr("Merge cases"))
+        self.keep = keep
+        self._preview = preview
+        self.other = QComboBox(self, objectName="mergeCaseChoice")
+        for case in others:
+            self.other.addItem(case_item_text(case), case.id)
+        self.summary = QLabel(self, objectName="mergePreview")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.merge_button = self.buttons.addButton(
+            self.tr("&Merge into {code}").format(code=keep.code),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.merge_button.setObjectName("mergeConfirmButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Keep:"), QLabel(case_item_text(keep), self))
+        form.addRow(self.tr("Merge in:"), self.other)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.other.currentIndexChanged.connect(self._show_preview)
+        self._show_preview()
+
+    def merge_case_id(self) -> int:
+        return int(self.other.currentData() or 0)
+
+    def _show_preview(self) -> None:
+        other_id = self.merge_case_id()
+        if not other_id:
+            self.summary.setText(self.tr("This patient has no other case to merge."))
+            self.merge_button.setEnabled(False)
+            return
+        try:
+            result = self._preview(self.keep.id, other_id)
+        except Exception as exc:  # shown in plain words; the dialog stays usable
+            self.summary.setText(plain_message(exc))
+            self.merge_button.setEnabled(False)
+            return
+        moved = len(result.moved_appointment_ids)
+        lines = [
+            self.tr("{moved} appointment(s) move from {other} to {keep}.").format(
+                moved=moved, other=result.merged_code, keep=result.kept_code
+            ),
+            self.tr("Body parts added to {keep}: {parts}.").format(
+                keep=result.kept_code, parts=", ".join(result.added_body_parts) or self.tr("none")
+            ),
+            self.tr("{other} stays findable and leads to {keep}. You can undo the merge.").format(
+                other=result.merged_code, keep=result.kept_code
+            ),
+        ]
+        self.summary.setText("\n".join(lines))
+        self.merge_button.setEnabled(True)

@@ -1,0 +1,128 @@
+"""The left side of the window: `patientSearch` and `patientList`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
+from app.views.tasks import TaskRunner
+
+DEBOUNCE_MS = 120  # a fast typist's keystrokes become one search
+
+
+class PatientPane(QWidget):
+    """Search as you type; the selected row's patient id is announced by `patientSelected`."""
+
+    patientSelected = Signal(int)  # 0 when nothing is selected
+    failed = Signal(object)
+
+    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PatientListModel(db, tasks, self)
+        self._selected = 0
+        self._wanted = 0  # a patient to select as soon as a search shows them
+
+        self.search = QLineEdit(self, objectName="patientSearch")
+        self.search.setPlaceholderText(self.tr("Find patient by name, phone or case ID (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Find patient"))
+        self.list = QTableView(self, objectName="patientList")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(False)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.list.setAccessibleName(self.tr("Patients"))
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_OPEN_CASES, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_PHONE, 130)
+        self.count = QLabel(self, objectName="patientCount")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._search_now)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.list.setFocus)
+        self.model.searchFinished.connect(self._after_search)
+        self.model.failed.connect(self.failed)
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
+        self.list.selectionModel().currentRowChanged.connect(self._on_current)
+
+    @property
+    def selected_patient_id(self) -> int:
+        return self._selected
+
+    def start(self) -> None:
+        """The first search: every patient, a page at a time."""
+        self.model.search(self.search.text())
+        self.count.setText(self.tr("Searching..."))
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def show_patient(self, patient_id: int, search_text: str) -> None:
+        """Searches for `search_text` and selects `patient_id` as soon as the result is in."""
+        self._wanted = patient_id
+        self._debounce.stop()
+        self.search.setText(search_text)
+        self._search_now()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.model.search(self.search.text())
+
+    def _after_search(self) -> None:
+        self._show_count()
+        wanted = self._wanted or self._selected
+        row = self.model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self._wanted = 0
+            if self.list.currentIndex().row() != row:
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self.list.scrollTo(self.model.index(row, 0))
+        elif not self.model.searching and self._selected and not self.list.currentIndex().isValid():
+            self._announce(0)
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        if total == 0:
+            searched = bool(self.model.text.strip())
+            text = self.tr("No patient matches") if searched else self.tr("No patients yet")
+        elif total == 1:
+            text = self.tr("1 patient")
+        else:
+            text = self.tr("{count} patients").format(count=f"{total:,}")
+            if self.model.rowCount() < total:
+                text += " " + self.tr("(scroll for more)")
+        self.count.setText(text)
+
+    def _on_current(self, current, _previous) -> None:
+        self._announce(self.model.patient_id(current.row()) if current.isValid() else 0)
+
+    def _announce(self, patient_id: int) -> None:
+        if patient_id != self._selected:
+            self._selected = patient_id
+            self.patientSelected.emit(patient_id)
