@@ -1,0 +1,215 @@
+"""Wizard page 3: practitioner, day, a free slot of that day, length, type and notes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+    QWizardPage,
+)
+
+from app.dialogs.widgets import FieldMessage, date_format, required
+from app.services import booking, practitioners
+from app.services.dto import Practitioner, Slot
+from app.services.errors import CaseDeskError
+
+KINDS = (("initial", "Initial assessment"), ("follow_up", "Follow-up"))
+
+
+class AppointmentPage(QWizardPage):
+    """Starts at the default practitioner's first free slot, so Next works untouched."""
+
+    def __init__(self, db, timezone: str, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.zone = ZoneInfo(timezone)
+        self._slots: list[Slot] = []
+        self._practitioners: list[Practitioner] = []
+        self._started = False
+        self._kind_touched = False
+        self.setTitle(self.tr("Appointment"))
+        self.setSubTitle(
+            self.tr("Times are clinic time (%1). * marks what is required.").replace("%1", timezone)
+        )
+        self.practitioner_combo = QComboBox(objectName="practitionerCombo")
+        self.date_edit = QDateEdit(objectName="appointmentDate", calendarPopup=True)
+        self.date_edit.setDisplayFormat("ddd " + date_format(region))
+        self.slot_list = QListWidget(objectName="slotList")
+        self.slot_list.setMinimumHeight(120)
+        self.minutes = QSpinBox(
+            objectName="appointmentMinutes", minimum=5, maximum=480, singleStep=5
+        )
+        self.minutes.setSuffix(self.tr(" min"))
+        self.kind_combo = QComboBox(objectName="appointmentKind")
+        for key, text in KINDS:
+            self.kind_combo.addItem(self.tr(text), key)
+        self.notes = QPlainTextEdit(objectName="appointmentNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("Anything the practitioner should know (optional)"))
+        self.notes.setMaximumHeight(80)
+        self.slot_message = FieldMessage(objectName="slotMessage")
+        self.message = FieldMessage(objectName="appointmentPageMessage")
+
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows = (
+            (required(self.tr("&Practitioner")), self.practitioner_combo),
+            (required(self.tr("&Day")), self.date_edit),
+            (required(self.tr("Free &slots")), self.slot_list),
+            ("", self.slot_message),
+            (self.tr("&Length"), self.minutes),
+            (self.tr("T&ype"), self.kind_combo),
+            (self.tr("&Notes"), self.notes),
+        )
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow(self.message)
+        self.setTabOrder(self.practitioner_combo, self.date_edit)
+        self.setTabOrder(self.date_edit, self.slot_list)
+        self.setTabOrder(self.slot_list, self.minutes)
+        self.setTabOrder(self.minutes, self.kind_combo)
+        self.setTabOrder(self.kind_combo, self.notes)
+
+        self.practitioner_combo.currentIndexChanged.connect(self._on_practitioner)
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh_slots())
+        self.minutes.valueChanged.connect(lambda _m: self.refresh_slots())
+        self.slot_list.currentRowChanged.connect(lambda _r: self.completeChanged.emit())
+        self.kind_combo.activated.connect(self._touch_kind)
+
+    # -- what the wizard reads -------------------------------------------------------------
+    def practitioner(self) -> Practitioner | None:
+        index = self.practitioner_combo.currentIndex()
+        return self._practitioners[index] if 0 <= index < len(self._practitioners) else None
+
+    def selected_slot(self) -> Slot | None:
+        row = self.slot_list.currentRow()
+        return self._slots[row] if 0 <= row < len(self._slots) else None
+
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def kind_text(self) -> str:
+        return self.kind_combo.currentText()
+
+    def notes_text(self) -> str:
+        return self.notes.toPlainText().strip()
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load_practitioners(self) -> None:
+        self._practitioners = practitioners.list_practitioners(self.db, active_only=True)
+        self.practitioner_combo.blockSignals(True)
+        self.practitioner_combo.clear()
+        for p in self._practitioners:
+            self.practitioner_combo.addItem(p.name, p.id)
+        self.practitioner_combo.blockSignals(False)
+        if not self._practitioners:
+            self.message.say(
+                self.tr("No practitioner is taking appointments. Add one in Settings first.")
+            )
+
+    def _on_practitioner(self, _index: int = 0) -> None:
+        chosen = self.practitioner()
+        if chosen is None:
+            return
+        self.minutes.blockSignals(True)
+        self.minutes.setValue(chosen.appointment_minutes)
+        self.minutes.blockSignals(False)
+        self.go_to_first_free_slot()
+
+    def go_to_first_free_slot(self) -> None:
+        chosen = self.practitioner()
+        if chosen is None:
+            return
+        try:
+            slot = booking.first_free_slot(self.db, chosen.id, self.minutes.value())
+        except CaseDeskError as exc:
+            self.message.say(str(exc))
+            return
+        if slot is None:
+            self.refresh_slots()
+            return
+        day = self.local(slot.starts_at).date()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.refresh_slots(keep=slot.starts_at)
+
+    def refresh_slots(self, keep: datetime | None = None) -> None:
+        """Reloads the day's free slots, keeping the chosen one when it is still free."""
+        chosen = self.practitioner()
+        keep = keep or (self.selected_slot().starts_at if self.selected_slot() else None)
+        self._slots = []
+        self.slot_list.clear()
+        if chosen is None:
+            self.completeChanged.emit()
+            return
+        try:
+            self._slots = booking.free_slots(
+                self.db,
+                chosen.id,
+                self.date_edit.date().toPython(),
+                self.minutes.value(),
+                not_before=datetime.now(UTC),
+            )
+        except CaseDeskError as exc:
+            self.message.say(str(exc))
+        for slot in self._slots:
+            start, end = self.local(slot.starts_at), self.local(slot.ends_at)
+            item = QListWidgetItem(f"{start:%H:%M} \u2013 {end:%H:%M}")
+            item.setData(Qt.ItemDataRole.UserRole, slot.starts_at.isoformat())
+            self.slot_list.addItem(item)
+        rows = [i for i, s in enumerate(self._slots) if s.starts_at == keep]
+        if self._slots:
+            self.slot_list.setCurrentRow(rows[0] if rows else 0)
+        self.slot_message.say(
+            "" if self._slots else self.tr("No free time that day; choose another day."),
+            serious=False,
+        )
+        self.completeChanged.emit()
+
+    def _touch_kind(self, _index: int) -> None:
+        self._kind_touched = True
+
+    def set_kind_for(self, updating: bool) -> None:
+        if not self._kind_touched:
+            self.kind_combo.setCurrentIndex(1 if updating else 0)
+
+    def show_error(self, field: str, message: str) -> bool:
+        if field in ("practitioner", "startsAt", "minutes", "kind", "slot"):
+            self.message.say(message)
+            return True
+        return False
+
+    # -- QWizardPage -----------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        self.set_kind_for(bool(wizard and wizard.decision.is_update))
+        if not self._started:
+            self._started = True
+            self._load_practitioners()
+            self._on_practitioner()
+        else:
+            self.refresh_slots()
+        self.slot_list.setFocus()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was chosen
+        pass
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.selected_slot() is not None

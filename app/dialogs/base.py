@@ -1,0 +1,63 @@
+"""The habits every CaseDesk dialog shares: modality, and a size and place it remembers.
+
+One definition serves plain dialogs and the booking wizard alike, so a
+receptionist who enlarges a dialog finds it that size the next time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
+
+from app import config
+
+LAYOUT_FILE = "layout.ini"
+
+
+def ui_settings() -> QSettings:
+    """Window layout lives in the data folder, so tests and the demo never touch a user's."""
+    return QSettings(str(config.data_dir() / LAYOUT_FILE), QSettings.Format.IniFormat)
+
+
+def restore_geometry(widget: QWidget, key: str) -> bool:
+    saved = ui_settings().value(f"geometry/{key}")
+    if isinstance(saved, QByteArray | bytes) and saved:
+        return widget.restoreGeometry(QByteArray(saved))
+    return False
+
+
+def save_geometry(widget: QWidget, key: str) -> None:
+    settings = ui_settings()
+    settings.setValue(f"geometry/{key}", widget.saveGeometry())
+    settings.sync()
+
+
+def _remembering(base: type) -> type:
+    class Remembering(base):  # type: ignore[misc, valid-type]
+        """Modal by default; restores its geometry when first shown, saves it when closed."""
+
+        def __init__(self, parent: QWidget | None = None, *, modal: bool = True) -> None:
+            super().__init__(parent)
+            self.setModal(modal)
+            self._geometry_restored = False
+
+        def geometry_key(self) -> str:
+            return type(self).__name__
+
+        def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+            if not self._geometry_restored:
+                self._geometry_restored = True
+                restore_geometry(self, self.geometry_key())
+            super().showEvent(event)
+
+        def done(self, result: int) -> None:
+            if self.isVisible():
+                save_geometry(self, self.geometry_key())
+            super().done(result)
+
+    Remembering.__name__ = f"CaseDesk{base.__name__[1:]}"
+    return Remembering
+
+
+CaseDeskDialog = _remembering(QDialog)
+CaseDeskWizard = _remembering(QWizard)

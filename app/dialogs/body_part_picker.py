@@ -1,0 +1,232 @@
+"""The body-part picker: a filterable list of sites, a side for paired ones, and removable chips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs.widgets import FieldMessage, FlowLayout
+from app.services import body_sites
+from app.services.body_sites import BodyPart
+from app.services.errors import ValidationError
+
+# Typing "left knee" or "r shoulder" in the filter picks the side as well.
+SIDE_WORDS = {"left": "left", "l": "left", "right": "right", "r": "right", "both": "both"}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def split_side(text: str) -> tuple[str, str]:
+    """'left knee' -> ('left', 'knee'); 'knee' -> ('', 'knee')."""
+    words = text.strip().split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in SIDE_WORDS:
+        return SIDE_WORDS[words[0].lower()], words[1]
+    return "", text.strip()
+
+
+class BodyPartPicker(QWidget):
+    """Exposes `labels` (list of str, e.g. ["Left knee", "Neck"]) as a property with a signal."""
+
+    labelsChanged = Signal(list)  # noqa: N815 - Qt naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parts: list[BodyPart] = []
+        self.filter = QLineEdit(objectName="bodyPartFilter")
+        self.filter.setPlaceholderText(
+            self.tr("Type to find a body part, e.g. knee, lumbar, left hip")
+        )
+        self.filter.setClearButtonEnabled(True)
+        self.sites = QListWidget(objectName="bodyPartSites")
+        for site in body_sites.catalogue():
+            item = QListWidgetItem(site.label() if not site.paired else site.name.capitalize())
+            item.setData(Qt.ItemDataRole.UserRole, site.key)
+            if site.synonyms:
+                item.setToolTip(", ".join(site.synonyms))
+            self.sites.addItem(item)
+        self.sites.setCurrentRow(0)
+        self.side_group = QButtonGroup(self)
+        self.side_buttons: dict[str, QRadioButton] = {}
+        sides = QHBoxLayout()
+        sides.addWidget(QLabel(self.tr("Side:")))
+        for key, text in (
+            ("left", self.tr("&Left")),
+            ("right", self.tr("&Right")),
+            ("both", self.tr("Bot&h")),
+        ):
+            button = QRadioButton(text, objectName=f"side{key.capitalize()}")
+            self.side_group.addButton(button)
+            self.side_buttons[key] = button
+            sides.addWidget(button)
+        sides.addStretch(1)
+        self.add_button = QPushButton(self.tr("&Add body part"), objectName="addBodyPartButton")
+        self.add_button.setAutoDefault(False)
+        sides.addWidget(self.add_button)
+        self.chips = QWidget(objectName="bodyPartChips")
+        self.chip_flow = FlowLayout(self.chips)
+        self.none_chosen = QLabel(self.tr("No body part chosen yet."))
+        self.none_chosen.setEnabled(False)
+        self.message = FieldMessage(self)
+        self.message.setObjectName("bodyPartsMessage")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.sites, 1)
+        layout.addLayout(sides)
+        layout.addWidget(QLabel(self.tr("Chosen (click one to remove it):")))
+        layout.addWidget(self.none_chosen)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.message)
+
+        self.filter.textChanged.connect(self._apply_filter)
+        self.sites.currentItemChanged.connect(self._on_current_site)
+        self.sites.itemActivated.connect(lambda _item: self.add_current())
+        self.add_button.clicked.connect(self.add_current)
+        for widget in (self.filter, self.sites, *self.side_buttons.values()):
+            widget.installEventFilter(self)
+        self.setTabOrder(self.filter, self.sites)
+        self._on_current_site()
+
+    # -- the property the wizard registers as "bodyParts" --------------------------------
+    def get_labels(self) -> list[str]:
+        return [p.label for p in self._parts]
+
+    def set_labels(self, labels: list[str]) -> None:
+        parts: list[BodyPart] = []
+        for label in labels or []:
+            try:
+                part = body_sites.parse_label(label)
+            except ValidationError as exc:
+                self.message.say(exc.message)
+                continue
+            if all((p.site, p.side) != (part.site, part.side) for p in parts):
+                parts.append(part)
+        self._set_parts(parts)
+
+    labels = Property("QStringList", get_labels, set_labels, notify=labelsChanged)
+
+    # -- choosing ------------------------------------------------------------------------
+    def current_site(self) -> body_sites.BodySite | None:
+        item = self.sites.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return body_sites.site(item.data(Qt.ItemDataRole.UserRole))
+
+    def chosen_side(self) -> str:
+        button = self.side_group.checkedButton()
+        return next((k for k, b in self.side_buttons.items() if b is button), "")
+
+    def add_current(self) -> bool:
+        """Adds the highlighted site with the chosen side; says what is missing otherwise."""
+        site = self.current_site()
+        if site is None:
+            self.message.say(self.tr("No body part matches what you typed."))
+            return False
+        side = self.chosen_side() if site.paired else ""
+        if site.paired and not side:
+            self.message.say(
+                self.tr("Choose a side for %1: left, right or both.").replace("%1", site.name)
+            )
+            self.side_buttons["left"].setFocus()
+            return False
+        self.add_part(body_sites.body_part(site.key, side))
+        self.filter.clear()
+        self.filter.setFocus()
+        return True
+
+    def add_part(self, part: BodyPart) -> None:
+        parts = [p for p in self._parts if (p.site, p.side) != (part.site, part.side)]
+        if part.side == "both":  # "Both knees" says all there is to say about left and right
+            parts = [p for p in parts if p.site != part.site]
+        self._set_parts([*parts, part])
+
+    def remove_label(self, label: str) -> None:
+        self._set_parts([p for p in self._parts if p.label != label])
+        self.filter.setFocus()
+
+    def _set_parts(self, parts: list[BodyPart]) -> None:
+        changed = [p.label for p in parts] != self.get_labels()
+        self._parts = parts
+        self._rebuild_chips()
+        if parts:
+            self.message.say("")
+        if changed:
+            self.labelsChanged.emit(self.get_labels())
+
+    def _rebuild_chips(self) -> None:
+        while (item := self.chip_flow.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        previous: QWidget = self.add_button
+        for part in self._parts:
+            chip = QToolButton(self.chips)
+            chip.setText(f"{part.label}  \u2715")
+            chip.setToolTip(self.tr("Remove %1").replace("%1", part.label))
+            chip.setAccessibleName(self.tr("Remove %1").replace("%1", part.label))
+            chip.setProperty("bodyPart", part.label)
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chip.clicked.connect(lambda _=False, label=part.label: self.remove_label(label))
+            self.chip_flow.addWidget(chip)
+            QWidget.setTabOrder(previous, chip)
+            previous = chip
+        self.none_chosen.setVisible(not self._parts)
+        self.chips.updateGeometry()
+
+    # -- filtering and keys ----------------------------------------------------------------
+    def _apply_filter(self, text: str) -> None:
+        side, words = split_side(text)
+        first_visible = None
+        for row in range(self.sites.count()):
+            item = self.sites.item(row)
+            site = body_sites.site(item.data(Qt.ItemDataRole.UserRole))
+            hidden = not body_sites.matches(site, words)
+            item.setHidden(hidden)
+            if not hidden and first_visible is None:
+                first_visible = item
+        current = self.sites.currentItem()
+        if first_visible is not None and (current is None or current.isHidden() or not text):
+            self.sites.setCurrentItem(first_visible)
+        if side:
+            self.side_buttons[side].setChecked(True)
+
+    def _on_current_site(self, *_args) -> None:
+        site = self.current_site()
+        paired = bool(site and site.paired)
+        for button in self.side_buttons.values():
+            button.setEnabled(paired)
+
+    def _move_current(self, step: int) -> None:
+        rows = [r for r in range(self.sites.count()) if not self.sites.item(r).isHidden()]
+        if not rows:
+            return
+        row = self.sites.currentRow()
+        position = rows.index(row) if row in rows else -1
+        self.sites.setCurrentRow(rows[max(0, min(len(rows) - 1, position + step))])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if watched is self.filter and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._move_current(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key in ENTER_KEYS:
+            typing = watched is self.filter and self.filter.text().strip()
+            if typing or watched is self.sites or isinstance(watched, QAbstractButton):
+                self.add_current()
+                return True
+            # Enter in an empty filter moves the wizard on.
+        return False

@@ -1,0 +1,304 @@
+"""The booking wizard: patient, case, appointment, review; one service call books it all."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from app.dialogs.appointment_page import AppointmentPage
+from app.dialogs.background import Background
+from app.dialogs.base import CaseDeskWizard
+from app.dialogs.case_decision import CaseDecisionDialog
+from app.dialogs.case_page import CasePage
+from app.dialogs.patient_page import PatientPage, describe
+from app.dialogs.review_page import ReviewPage
+from app.services import booking, settings
+from app.services.dto import BookingRequest, BookingResult, CaseDecision, CaseInfo, OpenCases
+from app.services.errors import (
+    CaseDeskError,
+    ConflictError,
+    NotFoundError,
+    SlotTakenError,
+    ValidationError,
+)
+
+log = logging.getLogger(__name__)
+
+PATIENT_PAGE, CASE_PAGE, APPOINTMENT_PAGE, REVIEW_PAGE = range(4)
+PAGES = {
+    "patient": PATIENT_PAGE,
+    "case": CASE_PAGE,
+    "appointment": APPOINTMENT_PAGE,
+    "review": REVIEW_PAGE,
+}
+FINISH_TEXT = "Send link && reserve appointment"
+
+
+class BookingWizard(CaseDeskWizard):
+    """Open with open() or show(). `booked` carries the BookingResult once it is saved."""
+
+    booked = Signal(object)
+
+    def __init__(self, db, parent: QWidget | None = None, patient_id: int = 0) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("bookingWizard")
+        self.setWindowTitle(self.tr("New booking"))
+        self.clinic = settings.get_all(db)
+        self.decision = CaseDecision.new_case()
+        self.updated_case: CaseInfo | None = None
+        self.result: BookingResult | None = None
+        # Tests and scripts may answer the case decision without the modal: f(OpenCases) -> decision.
+        self.case_decision_answer: Callable[[OpenCases], CaseDecision | None] | None = None
+        self.background = Background(self)
+        self.patient_page = PatientPage(db, self.clinic["clinic.region"])
+        self.case_page = CasePage()
+        self.appointment_page = AppointmentPage(
+            db, self.clinic["clinic.timezone"], self.clinic["clinic.region"]
+        )
+        self.review_page = ReviewPage()
+        self.setPage(PATIENT_PAGE, self.patient_page)
+        self.setPage(CASE_PAGE, self.case_page)
+        self.setPage(APPOINTMENT_PAGE, self.appointment_page)
+        self.setPage(REVIEW_PAGE, self.review_page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr(FINISH_TEXT))
+        self.resize(860, 640)
+        self._initial_patient = int(patient_id or 0)
+        if self._initial_patient:
+            self.setField("patientId", self._initial_patient)
+
+    # -- the case decision, asked when leaving the case page -------------------------------
+    def decide_case(self) -> bool:
+        patient_id = int(self.field("patientId") or 0)
+        labels = list(self.field("bodyParts") or [])
+        self.decision, self.updated_case = CaseDecision.new_case(), None
+        if not patient_id:
+            return True
+        try:
+            found = booking.open_cases(self.db, patient_id, labels)
+        except CaseDeskError as exc:
+            self.case_page.say(str(exc))
+            return False
+        if not found.cases:
+            return True
+        decision = self._ask_case_decision(found, labels)
+        if decision is None:
+            return False  # Cancel: stay on the case page with everything kept
+        self.decision = decision
+        if decision.is_update:
+            self.updated_case = next(c for c in found.cases if c.id == decision.update_case_id)
+        return True
+
+    def _ask_case_decision(self, found: OpenCases, labels: list[str]) -> CaseDecision | None:
+        if self.case_decision_answer is not None:
+            return self.case_decision_answer(found)
+        chosen = self.patient_page.chosen_patient()
+        dialog = CaseDecisionDialog(found, labels, chosen.full_name if chosen else "", self)
+        try:
+            # The contract asks for a modal here: validatePage must know the answer.
+            dialog.exec()
+            return dialog.decision
+        finally:
+            dialog.deleteLater()
+
+    # -- what will be saved ----------------------------------------------------------------
+    def request(self) -> BookingRequest:
+        slot = self.appointment_page.selected_slot()
+        practitioner = self.appointment_page.practitioner()
+        patient_id = int(self.field("patientId") or 0)
+        return BookingRequest(
+            case_title=str(self.field("caseTitle") or ""),
+            body_parts=tuple(self.field("bodyParts") or ()),
+            practitioner_id=practitioner.id if practitioner else 0,
+            starts_at=slot.starts_at if slot else None,
+            minutes=self.appointment_page.minutes.value(),
+            patient_id=patient_id or None,
+            new_patient=None if patient_id else self.patient_page.details(),
+            kind=self.appointment_page.kind(),
+            notes=self.appointment_page.notes_text() or None,
+        )
+
+    def summary(self) -> dict[str, str]:
+        """The review page's lines, in plain words."""
+        page = self.appointment_page
+        fmt = self.patient_page.inputs["birthDate"].display_format()
+        chosen = self.patient_page.chosen_patient()
+        details = self.patient_page.details()
+        if chosen is not None:
+            patient = describe(chosen, fmt)
+            email = chosen.email
+        else:
+            patient = self.tr("New patient: %1").replace(
+                "%1",
+                ", ".join(
+                    v
+                    for v in (
+                        f"{details.first_name.strip()} {details.last_name.strip()}",
+                        details.phone.strip(),
+                        details.email or "",
+                        self.patient_page.inputs["birthDate"].text().strip(),
+                        details.sex or "",
+                    )
+                    if v
+                ),
+            )
+            email = details.email
+        slot, practitioner = page.selected_slot(), page.practitioner()
+        when = ""
+        if slot and practitioner:
+            start, end = page.local(slot.starts_at), page.local(slot.ends_at)
+            when = f"{start:%a %d %b %Y, %H:%M}\u2013{end:%H:%M} ({self.clinic['clinic.timezone']}), {practitioner.name}"
+        if self.updated_case is not None:
+            case = (
+                self.tr("Update %1 \u201c%2\u201d: it keeps its ID and title")
+                .replace("%1", self.updated_case.code)
+                .replace("%2", self.updated_case.title)
+            )
+            parts = list(self.updated_case.body_part_labels)
+            added = [label for label in self.field("bodyParts") or [] if label not in parts]
+            body = ", ".join(parts + added)
+            if added:
+                body += self.tr(" (adds %1)").replace("%1", ", ".join(added))
+        else:
+            case = self.tr("New case \u201c%1\u201d (its ID is given when it is saved)").replace(
+                "%1", str(self.field("caseTitle") or "").strip()
+            )
+            body = ", ".join(self.field("bodyParts") or [])
+        link = (
+            self.tr("E-mailed to %1, and shown after booking.").replace("%1", email)
+            if email
+            else self.tr("No e-mail address: give the patient the link shown after booking.")
+        )
+        return {
+            "patient": patient,
+            "case": case,
+            "bodyParts": body,
+            "appointment": when,
+            "kind": f"{page.kind_text()}, {page.minutes.value()} min",
+            "notes": page.notes_text() or "-",
+            "link": link,
+        }
+
+    # -- booking ---------------------------------------------------------------------------
+    def finish_booking(self) -> bool:
+        """Finish: True once booked; otherwise starts the booking and answers False for now."""
+        if self.result is not None:
+            return True
+        if self.background.busy():
+            return False
+        request, decision = self.request(), self.decision
+        if request.starts_at is None:
+            self._go_to(APPOINTMENT_PAGE)
+            self.appointment_page.message.say(self.tr("Choose a free slot."))
+            return False
+        self._set_busy(True)
+        db = self.db
+        self.background.run(
+            "book",
+            lambda: booking.book_appointment(db, request, decision),
+            self._on_booked,
+            self._on_booking_failed,
+        )
+        return False
+
+    def _set_busy(self, busy: bool) -> None:
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            self.button(which).setEnabled(not busy)
+        self.review_page.progress.setText(self.tr("Booking\u2026") if busy else "")
+        self.review_page.progress.setVisible(busy)
+
+    def _on_booked(self, result: BookingResult) -> None:
+        self._set_busy(False)
+        self.result = result
+        self.booked.emit(result)
+        self.accept()
+
+    def _on_booking_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, SlotTakenError):
+            self._go_to(APPOINTMENT_PAGE)
+            self.appointment_page.refresh_slots()
+            self.appointment_page.message.say(str(error))
+        elif isinstance(error, ValidationError):
+            self._show_validation(error)
+        elif isinstance(error, ConflictError):
+            self._go_to(CASE_PAGE)
+            self.case_page.say(str(error))
+        elif isinstance(error, NotFoundError):
+            self._go_to(PATIENT_PAGE)
+            self.patient_page.results_note.setText(str(error))
+        elif isinstance(error, CaseDeskError):
+            self.review_page.say(str(error))
+        else:
+            log.error("booking failed", exc_info=error)
+            self.review_page.say(
+                self.tr(
+                    "The booking could not be saved (%1). Nothing was saved; try again."
+                ).replace("%1", str(error) or type(error).__name__)
+            )
+
+    def _show_validation(self, error: ValidationError) -> None:
+        for page_id, page in (
+            (PATIENT_PAGE, self.patient_page),
+            (CASE_PAGE, self.case_page),
+            (APPOINTMENT_PAGE, self.appointment_page),
+        ):
+            if error.field in _fields_of(page_id):
+                self._go_to(page_id)
+                page.show_error(error.field, error.message)
+                return
+        self.review_page.say(error.message)
+
+    def _go_to(self, page_id: int) -> None:
+        """Goes back page by page (each keeps what was typed) to `page_id`."""
+        while self.currentId() > page_id:
+            self.back()
+
+    # -- closing ---------------------------------------------------------------------------
+    def has_input(self) -> bool:
+        typed = any(
+            str(self.field(name) or "").strip()
+            for name in ("firstName", "lastName", "phone", "email", "caseTitle")
+        )
+        moved = int(self.field("patientId") or 0) != self._initial_patient
+        return typed or moved or bool(self.field("bodyParts")) or self.currentId() > PATIENT_PAGE
+
+    def confirm_discard(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard this booking?"),
+            self.tr("Nothing has been booked yet. Discard what you typed?"),
+            parent=self,
+        )
+        box.setObjectName("discardBookingBox")
+        discard = box.addButton(self.tr("&Discard booking"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(discard)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def reject(self) -> None:
+        if self.background.busy():
+            return  # a booking is being saved; its answer decides what happens next
+        if self.result is None and self.has_input() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        if not self.isVisible():
+            self.background.wait()
+            self.patient_page.background.wait()
+
+
+def _fields_of(page_id: int) -> set[str]:
+    return {
+        PATIENT_PAGE: {"firstName", "lastName", "phone", "email", "birthDate", "sex", "patientId"},
+        CASE_PAGE: {"caseTitle", "bodyParts"},
+        APPOINTMENT_PAGE: {"practitioner", "startsAt", "minutes", "kind"},
+    }[page_id]

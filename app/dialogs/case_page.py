@@ -1,0 +1,98 @@
+"""Wizard page 2: the case title and its body parts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+
+from app.dialogs.body_part_picker import BodyPartPicker
+from app.dialogs.widgets import FieldMessage, required
+from app.services import body_sites, cases
+from app.services.errors import ValidationError
+
+
+def _problem(check, value) -> str:
+    """The service's own plain message for a bad value, or '' when it passes."""
+    try:
+        check(value)
+    except ValidationError as exc:
+        return exc.message
+    return ""
+
+
+class CasePage(QWizardPage):
+    """Fields `caseTitle` and `bodyParts`. Leaving it may ask the case decision (see the wizard)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Case"))
+        self.setSubTitle(self.tr("What the patient comes for. * marks what is required."))
+        self._touched = False
+        self.title_edit = QLineEdit(objectName="caseTitleEdit")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Knee pain after fall"))
+        self.title_message = FieldMessage(objectName="caseTitleMessage")
+        self.picker = BodyPartPicker(self)
+        self.picker.setObjectName("bodyPartPicker")
+        self.status = FieldMessage(objectName="casePageMessage")
+
+        form = QFormLayout()
+        title_label = QLabel(required(self.tr("Case &title")))
+        title_label.setBuddy(self.title_edit)
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.addWidget(self.title_edit)
+        cell.addWidget(self.title_message)
+        form.addRow(title_label, cell)
+        parts_label = QLabel(required(self.tr("&Body parts")))
+        parts_label.setBuddy(self.picker.filter)
+        form.addRow(parts_label, self.picker)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.status)
+
+        self.registerField("caseTitle", self.title_edit)
+        self.registerField("bodyParts", self.picker, "labels", self.picker.labelsChanged)
+        self.title_edit.textChanged.connect(self._check)
+        self.title_edit.editingFinished.connect(self._touch)
+        self.picker.labelsChanged.connect(self._check)
+        self.setTabOrder(self.title_edit, self.picker.filter)
+        self._check()
+
+    def _touch(self) -> None:
+        self._touched = True
+        self._check()
+
+    def _check(self, *_args) -> None:
+        title_problem = _problem(cases.validate_title, self.title_edit.text())
+        self.title_message.say(title_problem, serious=self._touched)
+        if self.picker.get_labels():
+            self.picker.message.say("")
+        else:
+            self.picker.message.say(_problem(body_sites.parse_labels, []), serious=False)
+        self.status.say("")
+        self.completeChanged.emit()
+
+    def show_error(self, field: str, message: str) -> bool:
+        if field == "caseTitle":
+            self.title_message.say(message)
+            self.title_edit.setFocus()
+            return True
+        if field == "bodyParts":
+            self.picker.message.say(message)
+            self.picker.filter.setFocus()
+            return True
+        return False
+
+    def say(self, message: str) -> None:
+        self.status.say(message)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.title_edit.setFocus()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was typed
+        pass
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.title_edit.text().strip()) and bool(self.picker.get_labels())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        return self.wizard().decide_case()

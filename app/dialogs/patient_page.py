@@ -1,0 +1,372 @@
+"""Wizard page 1: find an existing patient, or register a new one (with a duplicate warning)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Property, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.dialogs.background import Background
+from app.dialogs.widgets import DateField, FieldMessage, required
+from app.services import patients
+from app.services.dto import PatientDetails, PatientSummary
+from app.services.patient_checks import field_errors
+
+SEARCH_DELAY_MS = 250
+DUPLICATE_DELAY_MS = 400
+RESULTS_SHOWN = 50
+SEXES = (("", "not given"), ("female", "female"), ("male", "male"), ("other", "other"))
+
+
+def describe(patient: PatientSummary, date_format: str = "dd/MM/yyyy") -> str:
+    born = QDate(patient.birth_date).toString(date_format) if patient.birth_date else "-"
+    return f"{patient.full_name}, {patient.phone_display}, born {born}"
+
+
+class PatientPage(QWizardPage):
+    """Sets `patientId` (0 = new patient) and the new patient's fields."""
+
+    patientIdChanged = Signal(int)  # noqa: N815 - Qt naming
+
+    def __init__(self, db, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.region = region
+        self._patient_id = 0
+        self._chosen: PatientSummary | None = None
+        self._touched: set[str] = set()
+        self._errors: dict[str, str] = {}
+        self.background = Background(self)
+        self.setTitle(self.tr("Patient"))
+        self.setSubTitle(
+            self.tr("Find the patient, or register a new one. * marks what is required.")
+        )
+        self._build()
+        self.registerField("patientId", self, "patientId", self.patientIdChanged)
+        for name, widget in self.inputs.items():
+            if name == "birthDate":
+                self.registerField(name, widget, "date", widget.dateChanged)
+            elif name != "sex":
+                self.registerField(name, widget)
+        self._check_fields()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="wizardPatientSearch")
+        self.search.setPlaceholderText(self.tr("Name, phone number or case ID"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QTreeWidget(objectName="wizardPatientResults")
+        self.results.setHeaderLabels(
+            [self.tr("Name"), self.tr("Phone"), self.tr("Date of birth"), self.tr("Open cases")]
+        )
+        self.results.setRootIsDecorated(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setMinimumHeight(110)
+        self.results_note = QLabel(objectName="wizardPatientResultsNote")
+        self.results_note.setEnabled(False)
+        find_label = QLabel(self.tr("&Find a patient:"))
+        find_label.setBuddy(self.search)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._new_patient_form())
+        self.stack.addWidget(self._chosen_panel())
+
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(find_label)
+        row.addWidget(self.search, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.results_note)
+        layout.addWidget(self.stack, 2)
+
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._start_search)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.installEventFilter(self)
+        self.results.currentItemChanged.connect(self._on_result)
+        self.duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
+        self.duplicate_timer.timeout.connect(self._start_duplicate_check)
+
+    def _new_patient_form(self) -> QWidget:
+        box = QGroupBox(self.tr("New patient"), objectName="newPatientBox")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.inputs: dict[str, QWidget] = {
+            "firstName": QLineEdit(objectName="firstNameEdit"),
+            "lastName": QLineEdit(objectName="lastNameEdit"),
+            "phone": QLineEdit(objectName="phoneEdit"),
+            "email": QLineEdit(objectName="emailEdit"),
+            "birthDate": DateField(self.region, objectName="birthDateEdit"),
+            "sex": QComboBox(objectName="sexCombo"),
+        }
+        for value, text in SEXES:
+            self.inputs["sex"].addItem(self.tr(text), value)
+        self.inputs["phone"].setPlaceholderText(self.tr("e.g. +91 98123 45678"))
+        labels = {
+            "firstName": required(self.tr("First name")),
+            "lastName": required(self.tr("Last name")),
+            "phone": required(self.tr("Phone")),
+            "email": self.tr("E-mail (for the link)"),
+            "birthDate": self.tr("Date of birth"),
+            "sex": self.tr("Sex"),
+        }
+        self.messages: dict[str, FieldMessage] = {}
+        for name, widget in self.inputs.items():
+            message = FieldMessage(objectName=f"{name}Message")
+            self.messages[name] = message
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            cell.addWidget(message)
+            label = QLabel(labels[name])
+            label.setBuddy(widget)
+            form.addRow(label, cell)
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _t, n=name: self._touch(n))
+                widget.editingFinished.connect(lambda n=name: self._touch(n))
+                widget.textChanged.connect(self._check_fields)
+        self.inputs["sex"].currentIndexChanged.connect(self._check_fields)
+        form.addRow(self._duplicate_frame())
+        return box
+
+    def _duplicate_frame(self) -> QWidget:
+        self.duplicate_frame = QFrame(objectName="duplicateWarning")
+        self.duplicate_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.duplicate_list = QListWidget(objectName="duplicateList")
+        self.duplicate_list.setMaximumHeight(72)
+        self.use_duplicate = QPushButton(
+            self.tr("&Use this patient"), objectName="useDuplicateButton"
+        )
+        self.use_duplicate.setAutoDefault(False)
+        self.use_duplicate.clicked.connect(self.use_selected_duplicate)
+        layout = QVBoxLayout(self.duplicate_frame)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "This patient may already be registered (same phone, or same name and date of birth):"
+                ),
+                wordWrap=True,
+            )
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.duplicate_list, 1)
+        row.addWidget(self.use_duplicate, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.duplicate_frame.hide()
+        return self.duplicate_frame
+
+    def _chosen_panel(self) -> QWidget:
+        box = QGroupBox(self.tr("Booking for"), objectName="chosenPatientBox")
+        self.chosen_label = QLabel(objectName="chosenPatientLabel", wordWrap=True)
+        font = self.chosen_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.chosen_label.setFont(font)
+        self.new_instead = QPushButton(
+            self.tr("&Register a new patient instead"), objectName="newPatientInsteadButton"
+        )
+        self.new_instead.setAutoDefault(False)
+        self.new_instead.clicked.connect(lambda: self.set_patient_id(0))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.chosen_label)
+        layout.addWidget(self.new_instead, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return box
+
+    # -- the patientId field ---------------------------------------------------------------
+    def get_patient_id(self) -> int:
+        return self._patient_id
+
+    def set_patient_id(self, value: int) -> None:
+        value = int(value or 0)
+        if value == self._patient_id:
+            return
+        self._patient_id = value
+        self._chosen = None
+        if value:
+            rows = patients.patient_rows(self.db, [value])
+            self._chosen = rows[0] if rows else None
+            shown = (
+                describe(self._chosen, self.inputs["birthDate"].display_format())
+                if self._chosen
+                else ""
+            )
+            self.chosen_label.setText(shown or self.tr("Patient %1").replace("%1", str(value)))
+        else:
+            self.results.setCurrentItem(None)
+            self.results.clearSelection()
+        self.stack.setCurrentIndex(1 if value else 0)
+        self.patientIdChanged.emit(value)
+        self.completeChanged.emit()
+
+    patientId = Property(int, get_patient_id, set_patient_id, notify=patientIdChanged)  # noqa: N815
+
+    def chosen_patient(self) -> PatientSummary | None:
+        return self._chosen
+
+    # -- searching -------------------------------------------------------------------------
+    def _start_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self._show_results(([], 0))
+            return
+        db = self.db
+
+        def work():
+            page = patients.search_patients(db, text, limit=RESULTS_SHOWN)
+            return patients.patient_rows(db, page.ids), page.total
+
+        self.background.run("search", work, self._show_results, self._show_search_error)
+
+    def _show_results(self, found) -> None:
+        rows, total = found
+        self.results.blockSignals(True)
+        self.results.clear()
+        fmt = self.inputs["birthDate"].display_format()
+        for p in rows:
+            born = QDate(p.birth_date).toString(fmt) if p.birth_date else ""
+            item = QTreeWidgetItem([p.full_name, p.phone_display, born, str(p.open_cases)])
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            self.results.addTopLevelItem(item)
+            if p.id == self._patient_id:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        for column in range(3):
+            self.results.resizeColumnToContents(column)
+        if total > len(rows):
+            self.results_note.setText(
+                self.tr("Showing %1 of %2; type more to narrow down.")
+                .replace("%1", str(len(rows)))
+                .replace("%2", f"{total:,}")
+            )
+        elif self.search.text().strip() and not rows:
+            self.results_note.setText(self.tr("No patient matches; register a new one below."))
+        else:
+            self.results_note.setText("")
+
+    def _show_search_error(self, error: BaseException) -> None:
+        self.results_note.setText(str(error))
+
+    def _on_result(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        if current is not None:
+            self.set_patient_id(int(current.data(0, Qt.ItemDataRole.UserRole)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down from the search box goes to the results, as in any search field.
+        going_down = (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        )
+        if going_down and self.results.topLevelItemCount():
+            self.results.setFocus()
+            if self.results.currentItem() is None:
+                self.results.setCurrentItem(self.results.topLevelItem(0))
+            return True
+        return False
+
+    # -- the new patient's details ---------------------------------------------------------
+    def details(self) -> PatientDetails:
+        birth = self.inputs["birthDate"].get_date()
+        return PatientDetails(
+            first_name=self.inputs["firstName"].text(),
+            last_name=self.inputs["lastName"].text(),
+            phone=self.inputs["phone"].text(),
+            email=self.inputs["email"].text().strip() or None,
+            birth_date=birth.toPython() if birth.isValid() else None,
+            sex=self.inputs["sex"].currentData() or None,
+        )
+
+    def sex_text(self) -> str:
+        return self.inputs["sex"].currentText()
+
+    def _touch(self, name: str) -> None:
+        if name not in self._touched:
+            self._touched.add(name)
+            self._show_messages()
+
+    def _check_fields(self, *_args) -> None:
+        self._errors = field_errors(self.details(), self.region, date.today())
+        if not self.inputs["birthDate"].text_is_date():
+            fmt = self.inputs["birthDate"].placeholderText()
+            self._errors["birthDate"] = self.tr("Type a real date (%1).").replace("%1", fmt)
+        self._show_messages()
+        self.duplicate_timer.start()
+        self.completeChanged.emit()
+
+    def _show_messages(self) -> None:
+        for name, message in self.messages.items():
+            text = self._errors.get(name, "")
+            message.say(text, serious=name in self._touched or not self._is_empty(name))
+
+    def _is_empty(self, name: str) -> bool:
+        widget = self.inputs[name]
+        return isinstance(widget, QLineEdit) and not widget.text().strip()
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Shows a service's ValidationError beside its field; False when the field is not here."""
+        if field in self.messages:
+            self._touched.add(field)
+            self.messages[field].say(message)
+            self.inputs[field].setFocus()
+            return True
+        return False
+
+    # -- duplicates ------------------------------------------------------------------------
+    def _start_duplicate_check(self) -> None:
+        details = self.details()
+        if self._patient_id or not (details.phone.strip() or details.birth_date):
+            self._show_duplicates([])
+            return
+        db = self.db
+        self.background.run(
+            "duplicates", lambda: patients.find_duplicates(db, details), self._show_duplicates
+        )
+
+    def _show_duplicates(self, found: list[PatientSummary]) -> None:
+        self.duplicate_list.clear()
+        fmt = self.inputs["birthDate"].display_format()
+        for p in found:
+            item = QListWidgetItem(describe(p, fmt))
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.duplicate_list.addItem(item)
+        if found:
+            self.duplicate_list.setCurrentRow(0)
+        self.duplicate_frame.setVisible(bool(found))
+
+    def use_selected_duplicate(self) -> None:
+        item = self.duplicate_list.currentItem()
+        if item is not None:
+            self.set_patient_id(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.duplicate_frame.hide()
+
+    # -- QWizardPage -----------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        if not self._patient_id:
+            self.search.setFocus()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was typed
+        pass
+
+    def isComplete(self) -> bool:  # noqa: N802
+        if self._patient_id:
+            return self._chosen is not None
+        return not self._errors
