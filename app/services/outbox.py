@@ -169,14 +169,17 @@ def claim(db: Database, message_id: int, sender: str, now: datetime, everything=
         return result.rowcount == 1
 
 
-def _record(db: Database, message_id: int, sender: str, now: datetime, **values) -> None:
+def _record(db: Database, message_id: int, sender: str, action: str, **values) -> None:
+    """Stores the outcome; the audit row lets every desk's window notice the new state."""
     with db.writing() as session:
-        session.execute(
+        result = session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == sender)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        if result.rowcount:
+            audit.record(session, action, "outbox_message", message_id, None, {"by": sender})
 
 
 def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime):
@@ -209,7 +212,7 @@ def deliver(
             db,
             message_id,
             sender,
-            now,
+            "outbox.drop",
             status=CANCELLED,
             last_error="The appointment was cancelled before the message went out.",
         )
@@ -222,7 +225,7 @@ def deliver(
         db,
         message_id,
         sender,
-        now,
+        "outbox.sent",
         status=SENT,
         sent_at=now,
         last_error=None,
@@ -241,6 +244,7 @@ def _fail(db, message_id, recipient, sender, now, reason: str) -> Attempt:
         row.last_error = reason
         row.next_attempt_at = now + retry_delay(row.attempts)
         when = row.next_attempt_at
+        audit.record(session, "outbox.fail", "outbox_message", row.id, None, {"why": reason[:200]})
     return Attempt(message_id, recipient, "failed", reason, when)
 
 
@@ -334,6 +338,10 @@ def cancel_for_appointment(db: Database, appointment_id: int) -> int:
             .values(status=CANCELLED)
             .execution_options(synchronize_session=False)
         )
+        if result.rowcount:
+            audit.record(
+                session, "outbox.cancel", "appointment", appointment_id, None, {"messages": "all"}
+            )
         return result.rowcount or 0
 
 

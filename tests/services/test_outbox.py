@@ -188,3 +188,13 @@ def test_message_of_a_cancelled_appointment_is_not_sent(db, server, book_with_em
     assert [a.outcome for a in report.attempts] == ["cancelled"]
     assert server.inbox.envelopes == []
     assert outbox.get_message(db, booked.message_id).status == "cancelled"
+
+
+def test_each_outcome_leaves_an_audit_row_so_other_desks_notice(db, server, book_with_email):
+    from app.services import changes
+
+    server.configure(db)
+    book_with_email()
+    before = changes.latest_change(db)
+    outbox.send_due(db)
+    assert changes.latest_change(db) > before
