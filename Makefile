@@ -33,5 +33,21 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# The frozen one-folder app for receptionists' PCs (build.spec), with PostgreSQL support.
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dist,postgres]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/casedesk
+
+# Runs the built app offscreen on a temporary data folder (installs Qt's system libraries
+# with apt-get when they are missing and we are root).
+dist-check:
+	PYTHON=$(BIN)/python packaging/dist_check.sh
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
