@@ -183,3 +183,30 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     return f"{exc.smtp_code} {text}".strip()
+
+
+def send_test_message(values: dict[str, str], to: str) -> str:
+    """Sends a short test e-mail with the given (possibly unsaved) settings to `to`.
+
+    Every `smtp.*` value is validated first, so a typo is named before any
+    connection is tried. Returns a plain-words confirmation; raises
+    ValidationError or MailError.
+    """
+    from email_validator import EmailNotValidError, validate_email
+
+    from app.services import settings
+    from app.services.errors import ValidationError
+
+    clean = {k: settings.validate(k, v) for k, v in values.items() if k in settings.KEYS}
+    try:
+        address = validate_email(to.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValidationError("testRecipient", f"Not an e-mail address: {exc}") from None
+    config = MailSettings.from_config(clean)
+    clinic = config.sender_name or "CaseDesk"
+    body = (
+        f"This is a test message from {clinic}.\n\n"
+        "If you can read it, patients will receive their appointment links by e-mail.\n"
+    )
+    send(config, build_message(config, address, f"Test message from {clinic}", body))
+    return f"The test message was sent to {address}."
