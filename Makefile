@@ -33,6 +33,21 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# PNGs of the real window, wizard pages and case decision in docs/screenshots, at both screen
+# sizes, each on its own Xvfb screen. Needs xvfb-run and Qt's xcb libraries; when xvfb-run is
+# missing and we are root on Debian/Ubuntu, they are installed with apt-get.
+SCREENSHOT_SIZES := 1366x768 1920x1080
+XCB_LIBS := xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
+	libfontconfig1 libdbus-1-3 fonts-dejavu-core
+
+screenshots: $(STAMP)
+	@command -v xvfb-run >/dev/null || { apt-get update && apt-get install -y $(XCB_LIBS); }
+	for size in $(SCREENSHOT_SIZES); do \
+	  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 $${size}x24" \
+	    $(BIN)/python tools/screenshots.py --size $$size || exit 1; \
+	done
+
 # The frozen one-folder app for receptionists' PCs (build.spec), with PostgreSQL support.
 DIST_STAMP := $(VENV)/.installed-dist
 

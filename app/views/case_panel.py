@@ -150,7 +150,9 @@ class CasePanel(QWidget):
         if not self._cases:
             self.selector.setPlaceholderText(self.tr("No cases yet"))
         found = self.selector.findData(keep_case_id) if keep_case_id else -1
-        self.selector.setCurrentIndex(found if found >= 0 else (0 if self._cases else -1))
+        if found < 0:  # the newest open case is what the desk most likely asks about
+            found = next((i for i, c in enumerate(self._cases) if c.status == "open"), 0)
+        self.selector.setCurrentIndex(found if self._cases else -1)
         self.selector.blockSignals(False)
         self._on_case_chosen(self.selector.currentIndex())
 

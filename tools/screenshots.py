@@ -1,0 +1,162 @@
+"""`make screenshots`: the real window on a demo database, saved as PNGs in docs/screenshots.
+
+Run under a display (make screenshots starts Xvfb):
+    python tools/screenshots.py --size 1366x768
+It builds a demo database in a temporary data folder, then photographs the
+main window, each booking wizard page and the case decision modal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QTest.qWait(20)
+
+
+def save(widget, name: str, size: str) -> Path:
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(150)  # let layouts and fonts settle before the photo
+    path = OUT / f"{name}-{size}.png"
+    widget.grab().save(str(path))
+    print(f"saved {path.relative_to(ROOT)}")
+    return path
+
+
+def make_demo_database(folder: Path) -> str:
+    database = str(folder / "demo.sqlite3")
+    command = [
+        sys.executable,
+        "-m",
+        "app",
+        "--database",
+        database,
+        "demo-data",
+        "--patients",
+        "2000",
+    ]
+    subprocess.run(command, check=True, cwd=ROOT)
+    command = [sys.executable, "-m", "app", "--database", database, "config", "set"]
+    subprocess.run([*command, "clinic.name", "Sunrise Physiotherapy"], check=True, cwd=ROOT)
+    return database
+
+
+def patient_with_open_cases(db) -> int:
+    """A demo patient with two or more cases, at least one open: the richest view."""
+    from app.services import patients
+
+    for patient_id in patients.search_patients(db, "", 0, 500).ids:
+        record = patients.get_patient(db, patient_id)
+        has_open = any(c.status == "open" for c in record.cases)
+        if len(record.cases) >= 2 and has_open and record.patient.email:
+            return patient_id
+    raise RuntimeError("the demo data has no patient with two cases")
+
+
+def photograph_new_patient_page(window, size: str) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    window.new_booking_button.click()
+    wait_until(lambda: window.findChild(QWizard, "bookingWizard") is not None)
+    wizard = window.findChild(QWizard, "bookingWizard")
+    wait_until(wizard.isVisible)
+    inputs = wizard.patient_page.inputs
+    for name, text in (("firstName", "Kavya"), ("lastName", "Menon"), ("phone", "98450 12345")):
+        inputs[name].setText(text)
+    inputs["email"].setText("kavya.menon@example.com")
+    save(wizard, "wizard-1-new-patient", size)
+    wizard.done(0)  # straight out: nothing to keep in a photo session
+    wait_until(lambda: window.findChild(QWizard, "bookingWizard") is None)
+
+
+def photograph(database: str, size: str) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    from app.main import create_main_window
+
+    width, height = (int(n) for n in size.split("x"))
+    window = create_main_window(database)
+    window.resize(width, height)
+    window.show()
+    wait_until(lambda: not window.patients.model.searching)
+    patient_id = patient_with_open_cases(window.db)
+    window.patients.show_patient(patient_id, "")
+    wait_until(lambda: window.patients.model.row_of(patient_id) >= 0)
+    window.patients.list.selectRow(window.patients.model.row_of(patient_id))
+    wait_until(lambda: window.record is not None and window.record.patient.id == patient_id)
+    window.case_panel.appointments.selectRow(0)
+    save(window, "main-window", size)
+
+    photograph_new_patient_page(window, size)
+    window.actions.book_for_patient.trigger()
+    wait_until(lambda: window.findChild(QWizard, "bookingWizard") is not None)
+    wizard = window.findChild(QWizard, "bookingWizard")
+    wait_until(wizard.isVisible)
+    save(wizard, "wizard-1-patient", size)
+    wizard.next()
+    wizard.setField("caseTitle", "Knee pain after a fall")
+    wizard.setField("bodyParts", ["Left knee", "Lower back"])
+    save(wizard, "wizard-2-case", size)
+
+    def answer_decision() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal.objectName() != "caseDecisionDialog":
+            QTimer.singleShot(50, answer_decision)
+            return
+        save(modal, "case-decision", size)
+        modal.findChild(object, "updateCaseButton").click()
+
+    QTimer.singleShot(0, answer_decision)
+    wizard.next()  # the decision modal opens here, and is answered above
+    wait_until(lambda: wizard.appointment_page.selected_slot() is not None)
+    save(wizard, "wizard-3-appointment", size)
+    wizard.next()
+    save(wizard, "wizard-4-review", size)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait_until(lambda: window.banner.isVisible() and window.findChild(QWizard) is None)
+    wait_until(lambda: window.record is not None and window.record.patient.id == patient_id)
+    save(window, "main-window-booked", size)
+    window.close()
+    window.db.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", action="append", help="WIDTHxHEIGHT, may repeat")
+    args = parser.parse_args()
+    sizes = args.size or ["1366x768", "1920x1080"]
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="casedesk-shots-") as folder:
+        os.environ["CASEDESK_DATA_DIR"] = folder
+        database = make_demo_database(Path(folder))
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv)
+        app.setApplicationName("CaseDesk")
+        for size in sizes:
+            photograph(database, size)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
