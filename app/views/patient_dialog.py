@@ -37,6 +37,7 @@ class EditPatientDialog(CaseDeskDialog):
         self.setObjectName("editPatientDialog")
         self.setWindowTitle(self.tr("Edit patient"))
         self._save = save
+        self._saving = False
         self.first = QLineEdit(patient.first_name, self, objectName="firstName")
         self.last = QLineEdit(patient.last_name, self, objectName="lastName")
         self.phone = QLineEdit(patient.phone_display, self, objectName="phone")
@@ -87,10 +88,16 @@ class EditPatientDialog(CaseDeskDialog):
             self.birth.setFocus()
             return
         self.buttons.setEnabled(False)
+        self._saving = True
         self.message.say(self.tr("Saving..."), serious=False)
         self._save(self.details(), self._saved)
 
+    def reject(self) -> None:
+        if not self._saving:  # the answer to a save in flight must find the dialog
+            super().reject()
+
     def _saved(self, error: BaseException | None) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         if error is None:
             self.message.say("")

@@ -76,6 +76,7 @@ class WindowCommands(QObject):
             )
 
         dialog = EditPatientDialog(record.patient, self.window.region, save, self.window)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     # --- cases ------------------------------------------------------------------------------
@@ -105,6 +106,7 @@ class WindowCommands(QObject):
         others = [c for c in self.window.case_panel.cases() if c.id != keep.id]
         dialog = MergeCasesDialog(keep, others, self._preview, self.window)
         dialog.accepted.connect(lambda: self._merge(keep.id, dialog.merge_case_id()))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _preview(self, keep_id: int, merge_id: int) -> MergeResult:

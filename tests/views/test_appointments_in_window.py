@@ -149,7 +149,7 @@ def test_edit_patient_keeps_what_was_typed_when_refused(qtbot, window, db, book)
     qtbot.waitUntil(lambda: "not a valid phone number" in dialog.message.text())
     assert dialog.isVisible() and dialog.first.text() == "Priyanka"
     dialog.phone.setText("+91 98123 00000")
-    dialog.submit()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
     assert patients.get_patient(db, booked.patient_id).patient.first_name == "Priyanka"
     qtbot.waitUntil(lambda: window.patient_panel.name.text() == "Priyanka Sharma")

@@ -134,3 +134,15 @@ def test_merge_is_offered_only_with_a_second_case(qtbot, window, book):
     assert not window.actions.merge_cases.isEnabled()
     assert window.case_panel.selector.count() == 1
     assert window.case_panel.selector.itemData(0, Qt.ItemDataRole.UserRole) == booked.case_id
+
+
+def test_a_case_closed_at_another_desk_shows_as_closed(qtbot, window, db, book):
+    booked = book()
+    window.refresh()
+    select_patient(qtbot, window, booked.patient_id)
+    assert window.actions.close_case.isEnabled()
+    cases.close_case(db, booked.case_id)  # another desk
+    window.poll()
+    qtbot.waitUntil(lambda: "(Closed)" in selector_texts(window)[0])
+    assert window.actions.reopen_case.isEnabled() and not window.actions.close_case.isEnabled()
+    assert window.record.patient.id == booked.patient_id  # the selection survived the refresh
