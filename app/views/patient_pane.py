@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -61,7 +61,8 @@ class PatientPane(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._search_now)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.list.setFocus)
+        self.search.returnPressed.connect(self.go_to_list)
+        self.search.installEventFilter(self)
         self.model.searchFinished.connect(self._after_search)
         self.model.failed.connect(self.failed)
         self.model.rowsInserted.connect(lambda *_: self._show_count())
@@ -85,6 +86,22 @@ class PatientPane(QWidget):
         self._debounce.stop()
         self.search.setText(search_text)
         self._search_now()
+
+    def go_to_list(self) -> None:
+        """From the search box to the list, on the first row when none is chosen yet."""
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            self.list.selectRow(0)
+        self.list.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.go_to_list()
+            return True
+        return super().eventFilter(watched, event)
 
     def _search_now(self) -> None:
         self._debounce.stop()

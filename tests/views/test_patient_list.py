@@ -88,3 +88,14 @@ def test_fits_small_and_large_screens(window):
     assert hint.width() <= 1366 and hint.height() <= 768
     window.resize(1366, 768)
     assert window.size().width() == 1366 and window.size().height() == 768
+
+
+def test_keyboard_goes_from_search_to_the_list(qtbot, window, book):
+    booked = book(new_patient=new_patient("Priya", "Sharma"))
+    search(qtbot, window, "pri")
+    window.activateWindow()
+    window.patients.search.setFocus()
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.record is not None)
+    assert window.record.patient.id == booked.patient_id
+    assert window.patients.list.currentIndex().row() == 0
