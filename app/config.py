@@ -67,10 +67,16 @@ class _SecretFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         from app.services.secrets import redact
 
-        if isinstance(record.msg, str):
-            record.msg = redact(record.msg)
-        if record.args:
-            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        # Render the message first: a password can hide in any argument or in an
+        # exception given as the message, not only in plain strings.
+        record.msg = redact(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 
@@ -78,8 +84,12 @@ def setup_logging(verbose: bool = False) -> Path:
     """Rotating log file in the log folder; warnings also on stderr when there is one."""
     path = log_file()
     root = logging.getLogger()
-    if any(getattr(h, "_casedesk", False) for h in root.handlers):
-        return path
+    for existing in [h for h in root.handlers if getattr(h, "_casedesk", False)]:
+        if existing.baseFilename == os.path.abspath(path):
+            return path
+        # the data folder moved (CASEDESK_DATA_DIR changed): log where it is now
+        root.removeHandler(existing)
+        existing.close()
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
