@@ -31,7 +31,11 @@ class Case(Base):
         back_populates="case", cascade="all, delete-orphan", order_by="CaseBodyPart.id"
     )
 
-    __table_args__ = (Index("ix_case_file_patient_status", "patient_id", "status"),)
+    __table_args__ = (
+        Index("ix_case_file_patient_status", "patient_id", "status"),
+        # Case-ID search counts distinct patients over a code range without reading the table.
+        Index("ix_case_file_code_patient", "code", "patient_id"),
+    )
 
 
 class CaseBodyPart(Base):

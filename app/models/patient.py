@@ -24,12 +24,18 @@ class Patient(Base):
 
     # Folded copies for search: lower case, accents removed (see services.text).
     # "first last" and "last first", so a prefix of either order is one index range.
-    name_key: Mapped[str] = mapped_column(String(210), index=True)
+    name_key: Mapped[str] = mapped_column(String(210))
     last_first_key: Mapped[str] = mapped_column(String(210))
     # Digits of the E.164 number without "+", and of the national number.
-    phone_digits: Mapped[str] = mapped_column(String(20), index=True)
+    phone_digits: Mapped[str] = mapped_column(String(20))
     national_digits: Mapped[str] = mapped_column(String(20), index=True)
 
     cases: Mapped[list[Case]] = relationship(back_populates="patient")  # noqa: F821
 
-    __table_args__ = (Index("ix_patient_sort", "last_first_key", "id"),)
+    # Each search range carries the column its exclusion test needs, so counting
+    # and paging stay inside the index (see services.patients._search_arms).
+    __table_args__ = (
+        Index("ix_patient_sort", "last_first_key", "id"),
+        Index("ix_patient_name", "name_key", "last_first_key"),
+        Index("ix_patient_phone", "phone_digits", "national_digits"),
+    )

@@ -8,8 +8,8 @@ from datetime import date
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, bindparam, distinct, exists, func, or_, select, true
+from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
 from app.models import Case, Patient
@@ -211,56 +211,112 @@ def patient_rows(db: Database, ids: list[int] | tuple[int, ...]) -> list[Patient
         return [summary(found[i], region, counts.get(i, 0)) for i in ids if i in found]
 
 
-def _search_condition(session: Session, text: str):
-    """What to match for the typed text: a case ID, phone digits, or a name prefix."""
+@dataclass(frozen=True)
+class _Arm:
+    """One indexed range of a search: its patient ids in display order, and how many there are.
+
+    A search is a list of arms shown one after the other; each arm leaves out
+    what an earlier arm matched. Every arm is read in the order of its own index,
+    so a page costs a short index walk however many patients match (an OR of
+    two ranges sorted by one key would sort every match, 200 000 of them for "s").
+    """
+
+    ids: Select
+    count: Select
+
+
+def _range(column, name: str):
+    """`column` starts with the bound parameter `name` (an index range, see prefix_upper_bound)."""
+    return and_(column >= bindparam(name), column < bindparam(f"{name}_bound"))
+
+
+def _arm(where, *order_by) -> _Arm:
+    return _Arm(
+        select(Patient.id).where(where).order_by(*order_by),
+        select(func.count()).select_from(Patient).where(where),
+    )
+
+
+def _case_arm() -> _Arm:
+    """Patients with a case whose ID starts with the prefix, in order of their first such ID."""
+    case, earlier = aliased(Case), aliased(Case)
+    first_match = ~exists().where(
+        earlier.patient_id == case.patient_id,
+        earlier.code >= bindparam("code"),
+        earlier.code < case.code,
+    )
+    matching = _range(case.code, "code")
+    return _Arm(
+        select(case.patient_id).where(matching, first_match).order_by(case.code),
+        select(func.count(distinct(case.patient_id))).where(matching),
+    )
+
+
+# Built once: composing these per keystroke cost more than running them on small results.
+_EVERYONE = [_arm(true(), Patient.last_first_key, Patient.id)]
+_BY_CASE = [_case_arm()]
+_BY_PHONE = [
+    _arm(_range(Patient.national_digits, "national"), Patient.national_digits, Patient.id),
+    _arm(
+        and_(_range(Patient.phone_digits, "number"), ~_range(Patient.national_digits, "national")),
+        Patient.phone_digits,
+        Patient.national_digits,
+        Patient.id,
+    ),
+]
+_BY_NAME = [
+    _arm(_range(Patient.last_first_key, "key"), Patient.last_first_key, Patient.id),
+    _arm(
+        and_(_range(Patient.name_key, "key"), ~_range(Patient.last_first_key, "key")),
+        Patient.name_key,
+        Patient.last_first_key,
+        Patient.id,
+    ),
+]
+
+
+def _prefix(name: str, value: str) -> dict[str, str]:
+    return {name: value, f"{name}_bound": prefix_upper_bound(value)}
+
+
+def _search_arms(text: str) -> tuple[list[_Arm], dict[str, str]]:
+    """What to match for the typed text (a case ID, phone digits, or a name prefix): arms and values."""
     raw = text.strip()
     if CASE_CODE.match(raw) and any(ch.isdigit() for ch in raw):
-        number = digits(raw)
-        code_prefix = "C-" + number
-        matching = select(Case.patient_id).where(
-            Case.code >= code_prefix, Case.code < prefix_upper_bound(code_prefix)
-        )
-        return Patient.id.in_(matching)
+        return _BY_CASE, _prefix("code", "C-" + digits(raw))
     if raw and all(ch.isdigit() or ch in "+-() ." for ch in raw) and digits(raw):
         number = digits(raw)
         national = number.lstrip("0") or number
-        return or_(
-            and_(
-                Patient.phone_digits >= number,
-                Patient.phone_digits < prefix_upper_bound(number),
-            ),
-            and_(
-                Patient.national_digits >= national,
-                Patient.national_digits < prefix_upper_bound(national),
-            ),
-        )
+        return _BY_PHONE, _prefix("number", number) | _prefix("national", national)
     key = fold(raw)
     if not key:
-        return None
-    bound = prefix_upper_bound(key)
-    return or_(
-        and_(Patient.name_key >= key, Patient.name_key < bound),
-        and_(Patient.last_first_key >= key, Patient.last_first_key < bound),
-    )
+        return _EVERYONE, {}
+    return _BY_NAME, _prefix("key", key)
 
 
 def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) -> SearchPage:
     """Patients whose name, phone or case ID starts with `text`.
 
     Case- and accent-insensitive prefix match on indexed keys (never a LIKE
-    scan). Returns one page of ids, sorted by last name, and the total count.
+    scan). Returns one page of ids and the total count. Names: last-name
+    matches first, sorted by last name, then first-name matches sorted by
+    first name. Phones: by national number, then by international number.
+    Case IDs: by the matching case ID.
     """
     with db.reading() as session:
-        condition = _search_condition(session, text)
-        ids_query = select(Patient.id)
-        count_query = select(func.count()).select_from(Patient)
-        if condition is not None:
-            ids_query = ids_query.where(condition)
-            count_query = count_query.where(condition)
-        ids_query = ids_query.order_by(Patient.last_first_key, Patient.id)
-        ids = tuple(session.scalars(ids_query.offset(offset).limit(limit)))
-        total = session.scalar(count_query) or 0
-        return SearchPage(ids=ids, total=total)
+        arms, values = _search_arms(text)
+        counts = [session.scalar(arm.count, values) or 0 for arm in arms]
+        ids: list[int] = []
+        skip = offset
+        for arm, count in zip(arms, counts, strict=True):
+            if len(ids) >= limit:
+                break
+            if skip >= count:
+                skip -= count
+                continue
+            ids.extend(session.scalars(arm.ids.offset(skip).limit(limit - len(ids)), values))
+            skip = 0
+        return SearchPage(ids=tuple(ids), total=sum(counts))
 
 
 def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummary]:
