@@ -6,8 +6,8 @@ from collections.abc import Callable
 from html import escape
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.services.dto import BookingResult
@@ -40,6 +40,7 @@ class BookingBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.text, 1)
+        self._build_patient_message(layout, name)
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.link = ""
@@ -50,6 +51,7 @@ class BookingBanner(QFrame):
     def show_booking(self, result: BookingResult, zone: ZoneInfo) -> None:
         """Case ID, time in the clinic's zone and the patient's link, with a Copy button."""
         self.link = result.link
+        self._hide_patient_message()
         case = self.tr("new case") if result.created_case else self.tr("case")
         text = self.tr("Booked {time} with {who}, {case} <b>{code}</b> ({title}).").format(
             time=escape(clinic_time(result.starts_at, zone)),
@@ -71,6 +73,7 @@ class BookingBanner(QFrame):
     ) -> None:
         """A plain-words notice; with an action it offers one button (e.g. Undo)."""
         self.link = ""
+        self._hide_patient_message()
         self._show(kind, escape(text))
         self._set_action(action_text, action)
 
@@ -97,3 +100,49 @@ class BookingBanner(QFrame):
     def _run_action(self) -> None:
         if self._action is not None:
             self._action()
+
+    # --- the message without e-mail: QR code, copy, WhatsApp ------------------------------
+
+    def _build_patient_message(self, layout: QHBoxLayout, name: str) -> None:
+        self.qr = QLabel(self, objectName=f"{name}Qr")
+        self.qr.setToolTip(self.tr("The patient can scan the link with a phone camera"))
+        self.copy_message_button = QPushButton(
+            self.tr("Copy &message"), self, objectName=f"{name}CopyMessage"
+        )
+        self.whatsapp_button = QPushButton(
+            self.tr("Open in &WhatsApp"), self, objectName=f"{name}WhatsApp"
+        )
+        for widget in (self.qr, self.copy_message_button, self.whatsapp_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            layout.addWidget(widget)
+        self.copy_message_button.clicked.connect(self.copy_message)
+        self.whatsapp_button.clicked.connect(self.open_whatsapp)
+        self.message_text = ""
+        self.whatsapp_url = ""
+        self._hide_patient_message()
+
+    def show_patient_message(self, text: str, whatsapp_url: str, qr_png: bytes) -> None:
+        """Adds the QR code of the link, "Copy message" and "Open in WhatsApp" to a booking."""
+        self.message_text, self.whatsapp_url = text, whatsapp_url
+        pixmap = QPixmap()
+        if pixmap.loadFromData(qr_png, "PNG"):
+            self.qr.setPixmap(pixmap)
+            self.qr.show()
+        self.copy_message_button.show()
+        self.whatsapp_button.setVisible(bool(whatsapp_url))
+
+    def copy_message(self) -> None:
+        QGuiApplication.clipboard().setText(self.message_text)
+        self.copy_message_button.setText(self.tr("Message copied"))
+
+    def open_whatsapp(self) -> None:
+        """Opens WhatsApp (app or web) with the patient's chat and the message typed in."""
+        if not QDesktopServices.openUrl(QUrl(self.whatsapp_url)):
+            self.copy_message()
+
+    def _hide_patient_message(self) -> None:
+        self.message_text = self.whatsapp_url = ""
+        self.qr.clear()
+        self.copy_message_button.setText(self.tr("Copy &message"))
+        for widget in (self.qr, self.copy_message_button, self.whatsapp_button):
+            widget.hide()

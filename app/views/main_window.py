@@ -23,6 +23,7 @@ from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import CaseDeskError, NotFoundError
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
+from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
 from app.views.tasks import TaskRunner, plain_message
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self.poll)
         self._poll_timer.start()
+        self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self._update_actions()
         self.resize(1280, 760)
 
@@ -263,6 +265,7 @@ class MainWindow(QMainWindow):
     def on_booked(self, result: BookingResult) -> None:
         """Shows the booking in the banner and brings the patient, case and appointment into view."""
         self.banner.show_booking(result, self.zone)
+        self.messaging.booked(result)  # QR, copy, WhatsApp; its e-mail goes out now
         self._focus = (result.patient_id, result.case_id, result.appointment_id)
         self._last_change = self._safe(changes.latest_change, self.db) or self._last_change
         if self.patients.selected_patient_id == result.patient_id:
@@ -303,5 +306,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._poll_timer.stop()
+        self.messaging.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from app.services import outbox
 from app.services.errors import CaseDeskError
@@ -88,6 +88,9 @@ class OutboxSender(QObject):
         """Starts the thread and the timer, and makes a first pass at once."""
         if self._thread.isRunning():
             return
+        app = QCoreApplication.instance()
+        if app is not None:  # a window destroyed without closing must not leave it running
+            app.aboutToQuit.connect(self.stop)
         self._thread.start()
         self._timer.start()
         self.send_now()

@@ -250,7 +250,8 @@ class OutboxView(QWidget):
                     sent=report.sent, failed=report.failed, waiting=report.waiting
                 )
             )
-        self.refresh()
+        if report.attempts or self.isVisible():  # an idle pass changes nothing worth a read
+            self.refresh()
 
     def _pass_failed(self, text: str) -> None:
         self.status.setText(self.tr("The sender could not run: {why}").format(why=text))

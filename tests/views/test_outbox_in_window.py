@@ -1,0 +1,92 @@
+"""Patient messages from the reception window: sender, docks, banner with QR, copy and WhatsApp."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDockWidget
+
+from app.services import outbox
+from tests.conftest import new_patient
+from tests.mail_server import MailServer
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+
+
+@pytest.fixture
+def catcher():
+    catching = UrlCatcher()
+    QDesktopServices.setUrlHandler("https", catching, "open")
+    yield catching
+    QDesktopServices.unsetUrlHandler("https")
+
+
+@pytest.fixture
+def server(db):
+    running = MailServer().start()
+    running.configure(db)
+    yield running
+    running.stop()
+
+
+def test_the_window_starts_its_sender_and_offers_the_docks(qtbot, window):
+    assert window.messaging.sender.running
+    dock = window.findChild(QDockWidget, "outboxDock")
+    assert dock is not None and not dock.isVisible()
+    window.findChild(QObject, "outboxAction").trigger()
+    qtbot.waitUntil(dock.isVisible)
+    follow_up = window.findChild(QDockWidget, "reservationsDock")
+    window.findChild(QObject, "reservationsAction").trigger()
+    qtbot.waitUntil(follow_up.isVisible)
+
+
+def test_a_booking_is_mailed_by_the_background_sender(qtbot, db, server, window, book):
+    sender = window.messaging.sender
+    qtbot.waitUntil(lambda: not sender.busy, timeout=20_000)  # the first pass at start
+    booked = book(new_patient=new_patient(email="anita@example.com"))
+    with qtbot.waitSignal(sender.passFinished, timeout=20_000):
+        window.on_booked(booked)
+    qtbot.waitUntil(lambda: outbox.get_message(db, booked.message_id).status == "sent")
+    assert server.inbox.recipients() == ["anita@example.com"]
+    qtbot.waitUntil(
+        lambda: (
+            window.case_panel.current_case() is not None
+            and window.case_panel.current_case().appointments[0].message_status == "sent"
+        ),
+        timeout=10_000,
+    )
+
+
+def test_banner_offers_qr_copy_message_and_whatsapp(qtbot, db, window, book, catcher):
+    booked = book()
+    window.on_booked(booked)
+    banner = window.banner
+    assert banner.qr.pixmap() is not None and not banner.qr.pixmap().isNull()
+    assert banner.copy_message_button.isVisible() and banner.whatsapp_button.isVisible()
+    banner.copy_message_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert booked.link in copied and booked.case_code in copied and "Hello Priya" in copied
+    banner.whatsapp_button.click()
+    (url,) = catcher.urls
+    parts = urlsplit(url)
+    assert (parts.netloc, parts.path) == ("wa.me", "/919812345678")
+    assert parse_qs(parts.query)["text"][0] == copied
+    banner.show_message("Something else")
+    assert not banner.copy_message_button.isVisible() and banner.qr.pixmap().isNull()
+
+
+def test_closing_the_window_stops_the_sender(window):
+    sender = window.messaging.sender
+    window.close()
+    assert not sender.running
