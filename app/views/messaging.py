@@ -55,8 +55,8 @@ class Messaging(QObject):
         self.window = window
         self.db = db
         self.sender = OutboxSender(db, self)
-        self.outbox_view = OutboxView(db, self.sender, window)
-        self.reservations_view = ReservationsView(db, window)
+        self.outbox_view = OutboxView(db, self.sender, window, load=False)
+        self.reservations_view = ReservationsView(db, window, load=False)
         self.outbox_dock = self._dock(self.tr("Outbox"), "outboxDock", self.outbox_view)
         self.reservations_dock = self._dock(
             self.tr("Reservations to follow up"), "reservationsDock", self.reservations_view

@@ -133,7 +133,11 @@ class OutboxView(QWidget):
     changed = Signal()  # a message was retried or cancelled here
 
     def __init__(
-        self, db: Database, sender: OutboxSender | None = None, parent: QWidget | None = None
+        self,
+        db: Database,
+        sender: OutboxSender | None = None,
+        parent: QWidget | None = None,
+        load: bool = True,
     ) -> None:
         super().__init__(parent, objectName="outboxView")
         self.db = db
@@ -167,7 +171,9 @@ class OutboxView(QWidget):
         if sender is not None:
             sender.passFinished.connect(self._pass_finished)
             sender.passFailed.connect(self._pass_failed)
-        self.refresh()
+        self._update_buttons()
+        if load:  # a hidden dock loads when first shown, not while the window starts
+            self.refresh()
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()

@@ -132,7 +132,7 @@ class ReservationsView(QWidget):
     changed = Signal()
     resent = Signal(int)  # outbox message id
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent, objectName="reservationsView")
         self.db = db
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -162,7 +162,9 @@ class ReservationsView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.refresh()
+        self._update_buttons()
+        if load:  # a hidden dock loads when first shown, not while the window starts
+            self.refresh()
 
     def _button(self, text: str, name: str) -> QPushButton:
         return QPushButton(text, self, objectName=name)

@@ -90,3 +90,12 @@ def test_closing_the_window_stops_the_sender(window):
     sender = window.messaging.sender
     window.close()
     assert not sender.running
+
+
+def test_docks_read_their_lists_only_when_shown(qtbot, db, window, book):
+    booked = book(new_patient=new_patient(email="anita@example.com"))
+    view = window.messaging.outbox_view
+    assert view.model.rowCount() == 0
+    window.findChild(QObject, "outboxAction").trigger()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.message(0).id == booked.message_id
