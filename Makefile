@@ -33,6 +33,12 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Benchmarks at 10 000, 100 000 and 1 000 000 patients (databases kept in benchmarks/data);
+# writes benchmarks/RESULTS.md. BENCH_SIZES=10000 make bench for a quick look.
+BENCH_SIZES ?= 10000,100000,1000000
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES)
+
 # PNGs of the real window, wizard pages and case decision in docs/screenshots, at both screen
 # sizes, each on its own Xvfb screen. Needs xvfb-run and Qt's xcb libraries; when xvfb-run is
 # missing and we are root on Debian/Ubuntu, they are installed with apt-get.

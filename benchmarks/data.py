@@ -41,9 +41,9 @@ def _paths(patients: int, revision: str) -> tuple[Path, Path]:
 
 
 def _remove_stale(patients: int, revision: str) -> None:
-    keep = _paths(patients, revision)[0].name
+    keep = _paths(patients, revision)[0].stem
     for old in DATA.glob(f"patients-{patients}-rev*"):
-        if not old.name.startswith(keep):
+        if old.name.split(".")[0] != keep:
             old.unlink()
 
 

@@ -10,6 +10,7 @@ Run alone: python -m benchmarks.queries DB.sqlite3 INFO.json
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from datetime import datetime, timedelta
@@ -19,7 +20,7 @@ from sqlalchemy import event
 
 from benchmarks.common import median, ms, now, percentile, report
 
-REPEAT = 15
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 FLOOR_SKIP = ("BEGIN", "ROLLBACK", "COMMIT", "PRAGMA")
 
 
