@@ -128,8 +128,13 @@ def _due(now: datetime, everything: bool):
     return condition & (OutboxMessage.next_attempt_at <= now)
 
 
-def due_ids(db: Database, now: datetime, everything: bool = False, limit: int = 100) -> list[int]:
-    """Messages ready to be tried, oldest first (`everything` ignores the retry delays)."""
+def due_ids(
+    db: Database, now: datetime, everything: bool = False, limit: int | None = None
+) -> list[int]:
+    """Messages ready to be tried, oldest first (`everything` ignores the retry delays).
+
+    Only ids are read, so after a long outage one pass still takes every waiting message.
+    """
     with db.reading() as session:
         query = (
             select(OutboxMessage.id)
