@@ -10,7 +10,8 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.db import Database
 from app.migrations.runner import alembic_config, head_revision
@@ -120,12 +121,37 @@ def test_an_older_database_is_backed_up_then_upgraded(tmp_path, data_dir):
             " (7, 'Old', 'Timer', '+919812345678', 0, '2024-01-02 03:04:05',"
             " '2024-01-02 03:04:05', 'old timer', 'timer old', '919812345678', '9812345678')"
         )
+        conn.execute(
+            "INSERT INTO practitioner (id, name, active, working_hours, appointment_minutes)"
+            " VALUES (1, 'Asha Rao', 1, '{}', 30)"
+        )
+        conn.execute(
+            "INSERT INTO case_file (id, code, patient_id, title, status, opened_on)"
+            " VALUES (3, 'C-00003', 7, 'Knee pain', 'open', '2024-01-02')"
+        )
+        conn.execute("INSERT INTO case_body_part (case_id, site, side) VALUES (3, 'knee', 'left')")
+        conn.execute(
+            "INSERT INTO appointment (case_id, practitioner_id, starts_at, ends_at, status, kind,"
+            " token, created_at) VALUES (3, 1, '2024-01-03 04:00:00.000000',"
+            " '2024-01-03 04:30:00.000000', 'completed', 'initial', 'tok', '2024-01-02 03:04:05')"
+        )
     conn.close()
 
     db = Database(str(path))
     try:
-        assert patients.get_patient(db, 7).patient.full_name == "Old Timer"
+        record = patients.get_patient(db, 7)
+        assert record.patient.full_name == "Old Timer"
+        (case,) = record.cases
+        assert (case.code, case.body_part_labels, len(case.appointments)) == (
+            "C-00003",
+            ["Left knee"],
+            1,
+        )
         patients.register_patient(db, new_patient())  # the upgraded schema takes new rows
+        with pytest.raises(IntegrityError), db.writing() as session:  # links are enforced again
+            session.execute(
+                text("INSERT INTO case_body_part (case_id, site, side) VALUES (99, 'neck', '')")
+            )
     finally:
         db.dispose()
 

@@ -98,8 +98,7 @@ def migrate(db: Database) -> None:
         if current is not None:
             _refuse_unknown(current, db.describe())
             log.info("upgrading %s from %s to %s", db.describe(), current, head)
-            with connection.begin():
-                command.upgrade(alembic_config(connection), "head")
+            _upgrade(connection)
             return
         if tables - {"alembic_version"}:
             raise DatabaseError(f"{db.describe()} holds tables but is not a CaseDesk database.")
@@ -107,3 +106,26 @@ def migrate(db: Database) -> None:
         with connection.begin():
             Base.metadata.create_all(connection)
             command.stamp(alembic_config(connection), "head")
+
+
+def _upgrade(connection) -> None:
+    """Runs the migrations in one transaction.
+
+    On SQLite a batch migration rebuilds a table by dropping the old one; with
+    foreign keys on, that drop would cascade and delete a case's body parts. So
+    the keys are off while migrating (it only takes effect outside a
+    transaction) and checked before the upgrade commits.
+    """
+    raw = connection.connection.dbapi_connection if connection.dialect.name == "sqlite" else None
+    if raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+            if raw is not None and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise DatabaseError(
+                    "The upgrade would break links between records, so it was not applied."
+                )
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
