@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.dialogs.widgets import FieldMessage, date_format, required
+from app.dialogs.widgets import FieldMessage, date_format, focus_soon, required
 from app.services import booking, practitioners
 from app.services.dto import Practitioner, Slot
 from app.services.errors import CaseDeskError
@@ -206,10 +206,13 @@ class AppointmentPage(QWizardPage):
             self._on_practitioner()
         else:
             self.refresh_slots()
-        self.slot_list.setFocus()
+        focus_soon(self.slot_list)
 
     def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was chosen
         pass
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.selected_slot() is not None
+
+    def validatePage(self) -> bool:  # noqa: N802 - QWizard.next() does not check isComplete
+        return self.isComplete()

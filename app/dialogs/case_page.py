@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from app.dialogs.body_part_picker import BodyPartPicker
-from app.dialogs.widgets import FieldMessage, required
+from app.dialogs.widgets import FieldMessage, focus_soon, required
 from app.services import body_sites, cases
 from app.services.errors import ValidationError
 
@@ -86,13 +86,14 @@ class CasePage(QWizardPage):
         self.status.say(message)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
-        self.title_edit.setFocus()
+        focus_soon(self.title_edit)
 
     def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was typed
         pass
 
     def isComplete(self) -> bool:  # noqa: N802
-        return bool(self.title_edit.text().strip()) and bool(self.picker.get_labels())
+        title_ok = not _problem(cases.validate_title, self.title_edit.text())
+        return title_ok and bool(self.picker.get_labels())
 
-    def validatePage(self) -> bool:  # noqa: N802
-        return self.wizard().decide_case()
+    def validatePage(self) -> bool:  # noqa: N802 - QWizard.next() does not check isComplete
+        return self.isComplete() and self.wizard().decide_case()

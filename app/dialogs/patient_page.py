@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.background import Background
-from app.dialogs.widgets import DateField, FieldMessage, required
+from app.dialogs.widgets import DateField, FieldMessage, focus_soon, required
 from app.services import patients
 from app.services.dto import PatientDetails, PatientSummary
 from app.services.patient_checks import field_errors
@@ -361,10 +361,13 @@ class PatientPage(QWizardPage):
     # -- QWizardPage -----------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         if not self._patient_id:
-            self.search.setFocus()
+            focus_soon(self.search)
 
     def cleanupPage(self) -> None:  # noqa: N802 - going back keeps what was typed
         pass
+
+    def validatePage(self) -> bool:  # noqa: N802 - QWizard.next() does not check isComplete
+        return self.isComplete()
 
     def isComplete(self) -> bool:  # noqa: N802
         if self._patient_id:

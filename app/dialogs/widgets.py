@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QDate, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import Property, QDate, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QLineEdit, QWidget
 
 # Regions that write the month first; everyone else writes the day first.
 MONTH_FIRST = {"US", "PH", "CA", "FM", "MH", "PW"}
 ERROR_COLOUR = "#b3261e"
+
+
+def focus_soon(widget: QWidget) -> None:
+    """Focus once the page is on screen: a wizard page is still hidden in initializePage."""
+    QTimer.singleShot(0, widget, widget.setFocus)
 
 
 def required(text: str) -> str:
