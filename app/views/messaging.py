@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.mail_settings import MailSettingsPage
@@ -125,12 +132,22 @@ class Messaging(QObject):
             message.copy_text, message.whatsapp_url, patient_link.qr_png(message.link)
         )
 
-    def open_mail_settings(self) -> None:
-        dialog = MailSettingsDialog(self.db, self.window)
+    def open_mail_settings(self) -> QDialog:
+        """The Mail tab of Settings when that dialog exists, else the mail page on its own."""
+        try:
+            from app.dialogs.settings_dialog import SettingsDialog
+        except ImportError:
+            dialog = MailSettingsDialog(self.db, self.window)
+        else:
+            dialog = SettingsDialog(self.db, self.window)
+            dialog.show_tab("mail")
+        page = dialog.findChild(MailSettingsPage)
+        if page is not None:  # new mail settings: the waiting messages may go out now
+            page.saved.connect(self.sender.send_now)
+            page.saved.connect(self.outbox_view.refresh)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.sender.send_now)
-        dialog.accepted.connect(self.outbox_view.refresh)
         dialog.open()
+        return dialog
 
     def _refresh(self, dock: QDockWidget) -> None:
         dock.widget().refresh()

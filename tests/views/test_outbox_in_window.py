@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from app.services import outbox
 from tests.conftest import new_patient
-from tests.mail_server import MailServer
+from tests.mail_server import MailServer, free_port
 
 
 class UrlCatcher(QObject):
@@ -99,3 +99,19 @@ def test_docks_read_their_lists_only_when_shown(qtbot, db, window, book):
     window.findChild(QObject, "outboxAction").trigger()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.message(0).id == booked.message_id
+
+
+def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window):
+    from app.dialogs.mail_settings import MailSettingsPage
+    from app.services import settings
+
+    window.findChild(QObject, "mailSettingsAction").trigger()
+    page = window.findChild(MailSettingsPage)
+    qtbot.waitUntil(lambda: page is not None and page.isVisible())
+    page.editors["smtp.host"].setText("127.0.0.1")  # nothing listens: a quick refusal
+    page.editors["smtp.port"].setText(str(free_port()))
+    page.editors["smtp.sender"].setText("desk@clinic.example")
+    with qtbot.waitSignal(window.messaging.sender.passFinished, timeout=20_000):
+        assert page.save()
+    assert settings.get(db, "smtp.host") == "127.0.0.1"
+    page.window().close()
