@@ -1,0 +1,151 @@
+"""Forms shared by first launch and Settings: the clinic's details, and weekly working hours."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs.widgets import FieldMessage, required
+from app.services import practitioners, settings
+from app.services.errors import ValidationError
+
+DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+COMMON_REGIONS = ("IN", "GB", "US", "AU", "CA", "IE", "NZ", "SG", "AE", "ZA", "DE", "FR", "NL")
+
+
+def system_timezone() -> str:
+    zone = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
+    return zone if zone in available_timezones() else "UTC"
+
+
+class ClinicForm(QWidget):
+    """clinic.name, clinic.region and clinic.timezone, each checked by the settings service."""
+
+    KEYS = ("clinic.name", "clinic.region", "clinic.timezone")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit(objectName="clinicNameEdit")
+        self.name.setPlaceholderText(self.tr("e.g. Green Park Physiotherapy"))
+        self.region = QComboBox(objectName="clinicRegionCombo", editable=True)
+        self.region.addItems(COMMON_REGIONS)
+        self.region.setToolTip(self.tr("Two-letter country code, used to read phone numbers"))
+        self.timezone = QComboBox(objectName="clinicTimezoneCombo", editable=True)
+        zones = sorted(available_timezones())
+        self.timezone.addItems(zones)
+        completer = QCompleter(zones, self.timezone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.timezone.setCompleter(completer)
+        self.messages = {key: FieldMessage(objectName=f"{key}Message") for key in self.KEYS}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, text, widget in (
+            ("clinic.name", required(self.tr("Clinic &name")), self.name),
+            ("clinic.region", required(self.tr("&Region (phone numbers)")), self.region),
+            ("clinic.timezone", required(self.tr("&Time zone")), self.timezone),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            cell.addWidget(self.messages[key])
+            form.addRow(label, cell)
+
+    def load(self, values: dict[str, str]) -> None:
+        self.name.setText(values.get("clinic.name", ""))
+        self.region.setCurrentText(values.get("clinic.region", "IN"))
+        self.timezone.setCurrentText(values.get("clinic.timezone") or system_timezone())
+
+    def values(self) -> dict[str, str]:
+        return {
+            "clinic.name": self.name.text(),
+            "clinic.region": self.region.currentText(),
+            "clinic.timezone": self.timezone.currentText(),
+        }
+
+    def checked_values(self) -> dict[str, str] | None:
+        """The values, or None after showing each bad one beside its field."""
+        clean, ok = {}, True
+        for key, value in self.values().items():
+            try:
+                clean[key] = settings.validate(key, value)
+                if key == "clinic.name" and not clean[key]:
+                    raise ValidationError(key, self.tr("Enter the clinic's name."))
+                self.messages[key].say("")
+            except ValidationError as exc:
+                self.messages[key].say(exc.message)
+                ok = False
+        return clean if ok else None
+
+
+class HoursEditor(QWidget):
+    """One line per day, "09:00-13:00, 14:00-17:00"; an unticked day is a day off."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.days: dict[str, tuple[QCheckBox, QLineEdit]] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, (key, name) in enumerate(DAY_NAMES.items()):
+            tick = QCheckBox(self.tr(name), objectName=f"{key}WorkingDay")
+            spans = QLineEdit(objectName=f"{key}Hours")
+            spans.setPlaceholderText(self.tr("09:00-13:00, 14:00-17:00"))
+            tick.toggled.connect(spans.setEnabled)
+            spans.setEnabled(False)
+            grid.addWidget(tick, row, 0)
+            grid.addWidget(spans, row, 1)
+            self.days[key] = (tick, spans)
+        self.message = FieldMessage(objectName="workingHoursMessage")
+        grid.addWidget(self.message, len(DAY_NAMES), 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    def set_hours(self, hours: dict) -> None:
+        for key, (tick, spans) in self.days.items():
+            day = hours.get(key) or []
+            tick.setChecked(bool(day))
+            spans.setText(", ".join(f"{start}-{end}" for start, end in day))
+        self.message.say("")
+
+    def hours(self) -> dict[str, list[list[str]]]:
+        found: dict[str, list[list[str]]] = {}
+        for key, (tick, spans) in self.days.items():
+            if not tick.isChecked():
+                continue
+            found[key] = [
+                [part.strip() for part in (span.split("-", 1) + [""])[:2]]
+                for span in spans.text().split(",")
+                if span.strip()
+            ]
+        return found
+
+    def checked_hours(self) -> dict | None:
+        """Hours the practitioners service accepts, or None after saying what is wrong."""
+        try:
+            clean = practitioners.validate_hours(self.hours())
+        except ValidationError as exc:
+            self.message.say(exc.message)
+            return None
+        self.message.say("")
+        return clean
