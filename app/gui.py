@@ -54,6 +54,13 @@ def run(database: str, demo: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     install_excepthook()
+    if not demo:  # an empty clinic starts with a short setup, or with the demo database
+        from app.dialogs.first_launch import first_launch
+
+        chosen = first_launch(database)
+        if chosen is None:
+            return 0
+        demo, database = chosen != database, chosen
     if demo:
         ensure_demo_data(database)
     window = create_main_window(database)
