@@ -106,15 +106,18 @@ class BodyPartPicker(QWidget):
 
     def set_labels(self, labels: list[str]) -> None:
         parts: list[BodyPart] = []
+        refused = ""
         for label in labels or []:
             try:
                 part = body_sites.parse_label(label)
             except ValidationError as exc:
-                self.message.say(exc.message)
+                refused = exc.message
                 continue
             if all((p.site, p.side) != (part.site, part.side) for p in parts):
                 parts.append(part)
         self._set_parts(parts)
+        if refused:  # after _set_parts, which clears the message once something is chosen
+            self.message.say(refused)
 
     labels = Property("QStringList", get_labels, set_labels, notify=labelsChanged)
 

@@ -50,9 +50,11 @@ class FirstLaunchDialog(CaseDeskDialog):
         self.clinic.load(settings.get_all(db))
         clinic_box = QGroupBox(self.tr("Clinic"))
         QVBoxLayout(clinic_box).addWidget(self.clinic)
+        clinic_box.layout().addStretch(1)  # fields at the top, not spread over the box
         self.practitioner = PractitionerForm(self)
         people_box = QGroupBox(self.tr("First practitioner"))
         QVBoxLayout(people_box).addWidget(self.practitioner)
+        people_box.layout().addStretch(1)
         self.message = FieldMessage(objectName="firstLaunchMessage")
         self.start_button = QPushButton(self.tr("&Start using CaseDesk"), objectName="startButton")
         self.demo_button = QPushButton(self.tr("Try with &demo data"), objectName="demoButton")
