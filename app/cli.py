@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 
@@ -161,7 +162,23 @@ def dispatch(args: argparse.Namespace) -> int:
     return _gui(args)
 
 
+def ensure_std_streams() -> None:
+    """Gives None standard streams a sink, so nothing that writes to them can crash.
+
+    A windowed build (and pythonw) starts with sys.stdout and sys.stderr set to None.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
+
+
 def main(argv: list[str] | None = None) -> int:
+    ensure_std_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.database:
@@ -181,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # unexpected: the log has the traceback, the user one line
         log.exception("unexpected failure")
         print(
-            f"casedesk: unexpected error ({exc.__class__.__name__}: {exc}). "
+            f"casedesk: unexpected error ({exc.__class__.__name__}: {_first_line(exc)}). "
             f"Details are in {config.log_file()}",
             file=sys.stderr,
         )

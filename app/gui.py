@@ -2,35 +2,116 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+import threading
 import traceback
 
 from app import APP_NAME, config
+from app.services.errors import CaseDeskError
 
 log = logging.getLogger(__name__)
 DEMO_PATIENTS = 2_000
+DESKTOP_ID = "app.casedesk.CaseDesk"  # same as packaging/bundle.py APP_ID
 
 
-def install_excepthook() -> None:
-    """An unexpected error is logged and shown with the log's location; the app stays up."""
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
 
-    def hook(kind, value, tb) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    return QCoreApplication.translate("CaseDesk", text)
+
+
+def unexpected_error_text(summary: str) -> str:
+    """What a receptionist reads after an unexpected error: plain words and where the log is."""
+    return _tr(
+        "Something went wrong: {summary}\n\n"
+        "Nothing you saved is lost. Please tell whoever looks after this computer; "
+        "the details are in:\n{log}"
+    ).format(summary=summary, log=config.log_file())
+
+
+def show_error(text: str, block: bool = False):
+    """A critical message box over the active window; `block` waits for it (no event loop yet)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=QApplication.activeWindow())
+    box.setObjectName("unexpectedErrorDialog")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy the log path
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if block:
+        box.exec()
+    else:  # from inside the event loop: never nest another loop in a failing slot
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.show()
+    return box
+
+
+class _ErrorReporter:
+    """Logs every unexpected error and shows it in one dialog, on the UI thread.
+
+    Errors raised on worker threads arrive here too; the signal's queued connection carries
+    them to the UI thread. While one dialog is open, later errors only go to the log, so an
+    error that repeats (a failing paint, say) cannot bury the desk in dialogs.
+    """
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QObject, Qt, Signal
+
+        class Relay(QObject):
+            raised = Signal(str)
+
+        self.relay = Relay()
+        self.relay.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.dialog = None
+
+    def report(self, kind, value, tb) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error:\n%s", details)
+        summary = (str(value).splitlines() or [kind.__name__])[0]
+        with contextlib.suppress(RuntimeError):  # the relay is gone at exit; the log has it
+            self.relay.raised.emit(summary)
+
+    def _show(self, summary: str) -> None:
+        if self.dialog is not None:
+            return
         try:
-            from PySide6.QtWidgets import QApplication, QMessageBox
-
-            if QApplication.instance() is not None:
-                QMessageBox.critical(
-                    None,
-                    APP_NAME,
-                    f"Something went wrong: {value}\n\n"
-                    f"Nothing you saved is lost. Details are in:\n{config.log_file()}",
-                )
-        except Exception:  # the dialog itself failed; the log has it
+            self.dialog = show_error(unexpected_error_text(summary))
+            self.dialog.finished.connect(self._closed)
+        except Exception:  # the dialog itself failed; the log has the error
             log.exception("could not show the error dialog")
+            self.dialog = None
 
-    sys.excepthook = hook
+    def _closed(self) -> None:
+        self.dialog = None
+
+
+def _log_qt_message(mode, context, message: str) -> None:
+    # A windowed build has no console: Qt's own warnings go to the log instead.
+    from PySide6.QtCore import QtMsgType
+
+    if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        log.warning("Qt: %s", message)
+
+
+def install_excepthook():
+    """An unexpected error, on any thread, is logged and shown with the log's location.
+
+    The app stays up. Call after the QApplication exists; returns the reporter.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    reporter = _ErrorReporter()
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not SystemExit:
+            reporter.report(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = reporter.report
+    threading.excepthook = thread_hook
+    qInstallMessageHandler(_log_qt_message)
+    return reporter
 
 
 def ensure_demo_data(database: str) -> None:
@@ -53,16 +134,38 @@ def run(database: str, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    _set_desktop_identity(app)
     install_excepthook()
-    if not demo:  # an empty clinic starts with a short setup, or with the demo database
-        from app.dialogs.first_launch import first_launch
+    try:
+        if not demo:  # an empty clinic starts with a short setup, or with the demo database
+            from app.dialogs.first_launch import first_launch
 
-        chosen = first_launch(database)
-        if chosen is None:
-            return 0
-        demo, database = chosen != database, chosen
-    if demo:
-        ensure_demo_data(database)
-    window = create_main_window(database)
+            chosen = first_launch(database)
+            if chosen is None:
+                return 0
+            demo, database = chosen != database, chosen
+        if demo:
+            ensure_demo_data(database)
+        window = create_main_window(database)
+    except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
+        log.warning("cannot open %s: %s", database, exc)
+        show_error(str(exc), block=True)
+        return 1
+    except Exception as exc:  # a windowed build has no console: never vanish silently
+        log.exception("could not open the reception window")
+        show_error(unexpected_error_text(str(exc).splitlines()[0] if str(exc) else ""), block=True)
+        return 1
     window.show()
     return app.exec()
+
+
+def _set_desktop_identity(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from app.resources import resource_path
+
+    icon = resource_path("icons/casedesk-256.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    # Matches packaging/linux/<id>.desktop, so Wayland docks show the right icon and name.
+    app.setDesktopFileName(DESKTOP_ID)

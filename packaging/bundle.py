@@ -96,8 +96,8 @@ def data_files() -> list[tuple[str, str]]:
 
 def keep_file(destination: str) -> bool:
     """False for the Qt plugins and libraries listed in UNUSED_QT_FILES."""
-    dest = "/" + destination.replace("\\", "/")
-    return not any(part in dest for part in UNUSED_QT_FILES)
+    dest = "/" + destination.replace("\\", "/").lower()
+    return not any(part.lower() in dest for part in UNUSED_QT_FILES)
 
 
 def keep_translation(destination: str) -> bool:
