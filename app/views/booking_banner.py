@@ -19,6 +19,9 @@ STYLES = {
     "error": "background: #fdecea; border: 1px solid #e0897f; color: #5c1710;",
 }
 
+# Still scannable by a phone held up to the screen, and the banner stays low at 1366x768.
+QR_SIDE = 112
+
 
 class BookingBanner(QFrame):
     """Stays until closed or replaced; never takes the keyboard from the receptionist."""
@@ -126,7 +129,8 @@ class BookingBanner(QFrame):
         self.message_text, self.whatsapp_url = text, whatsapp_url
         pixmap = QPixmap()
         if pixmap.loadFromData(qr_png, "PNG"):
-            self.qr.setPixmap(pixmap)
+            side = min(QR_SIDE, pixmap.width())  # crisp module edges: no smoothing
+            self.qr.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
             self.qr.show()
         self.copy_message_button.show()
         self.whatsapp_button.setVisible(bool(whatsapp_url))
