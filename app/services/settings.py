@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -109,6 +108,9 @@ def _host(key: str, value: str) -> str:
 
 
 def _sender(key: str, value: str) -> str:
+    # Imported here, not at the top: email_validator costs ~40 ms of every start-up.
+    from email_validator import EmailNotValidError, validate_email
+
     value = value.strip()
     if not value:
         return value
