@@ -43,6 +43,17 @@ if [ "$(uname -s)" = Linux ]; then
   fi
 fi
 
+# Every module of the app is in the archive (one imported only by name would be missed).
+VIEWER=$(dirname "$PYTHON")/pyi-archive_viewer
+if [ -x "$VIEWER" ]; then
+  bundled=$("$VIEWER" --list --recursive "$APP" 2>/dev/null | grep -o 'app\.[a-z_.0-9]*' | sort -u)
+  for module in $(find app -name '*.py' ! -path 'app/migrations/env.py' ! -path 'app/migrations/versions/*' |
+    sed 's/\.py$//; s#/__init__$##; s#/#.#g' | grep -v -x -e app -e app.__main__); do
+    grep -q -x "$module" <<<"$bundled" || fail "$module is not in the bundle (add it to hidden imports)"
+  done
+  step "every app module is bundled"
+fi
+
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/casedesk-dist-check.XXXXXX")
 trap 'rm -rf "$DATA"' EXIT
 export CASEDESK_DATA_DIR="$DATA" QT_QPA_PLATFORM=offscreen
