@@ -39,7 +39,8 @@ from app.services.body_sites import catalogue
 from app.services.errors import ConflictError, ValidationError
 from app.services.text import fold
 
-LOCALES = {"IN": "en_IN", "GB": "en_GB", "US": "en_US", "AU": "en_AU", "IE": "en_IE"}
+# Regions without a Faker person provider of their own borrow a neighbour's names.
+LOCALES = {"IN": "en_IN", "GB": "en_GB", "US": "en_US", "AU": "en_NZ", "NZ": "en_NZ", "IE": "en_IE"}
 ACCENTED_LOCALES = ("de_DE", "fr_FR", "es_ES", "pt_BR")
 CASE_TITLES = {
     "knee": ["Knee pain after fall", "ACL rehab", "Knee stiffness", "Runner's knee"],
