@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from sqlalchemy import Select, and_, bindparam, distinct, exists, func, or_, select, true
@@ -106,6 +107,9 @@ def apply_details(patient: Patient, clean: CleanPatient) -> None:
     patient.national_digits = clean.national
 
 
+# Parsing and formatting a number is most of the cost of a page of rows (~60 us each), and
+# typing a name re-reads the same rows on every keystroke; the result depends only on the input.
+@lru_cache(maxsize=20_000)
 def format_phone(e164: str, region: str) -> str:
     try:
         number = phonenumbers.parse(e164, None)
