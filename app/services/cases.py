@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Counter, OutboxMessage
 from app.models import Practitioner as PractitionerRow
+from app.models.appointment import RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
 from app.services import audit, settings
 from app.services.body_sites import BodyPart, body_part
@@ -93,7 +94,9 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
     """Appointments of the given cases (one query), each case's sorted by start time."""
     if not case_ids:
         return {}
-    template = settings.read_all(session)["link.template"]
+    config = settings.read_all(session)
+    template = config["link.template"]
+    follow_up_before = datetime.now(UTC) - timedelta(hours=int(config["reservation.hold_hours"]))
     rows = session.execute(
         select(Appointment, Case.code, PractitionerRow.name)
         .join(Case, Case.id == Appointment.case_id)
@@ -119,6 +122,8 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
                 token=appt.token,
                 link=render_link(template, appt.token, code, appt.id),
                 message_status=latest_message.get(appt.id),
+                reserved_at=appt.created_at,
+                needs_follow_up=appt.status == RESERVED and appt.created_at <= follow_up_before,
             )
         )
     return result

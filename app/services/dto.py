@@ -60,6 +60,9 @@ class AppointmentInfo:
     token: str
     link: str
     message_status: str | None = None  # of its newest outbox message, if any
+    reserved_at: datetime | None = None  # when the booking was made
+    # Still Reserved after the clinic's hold (reservation.hold_hours): the desk should follow up.
+    needs_follow_up: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from app.services.appointments import STATUS_LABELS
 from app.services.dto import AppointmentInfo
+
+# Amber, as on the Reservations to follow up list.
+FOLLOW_UP_COLOUR = QColor("#fff4d6")
 
 COL_WHEN, COL_PRACTITIONER, COL_KIND, COL_STATUS, COL_MESSAGE = range(5)
 APPOINTMENT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -83,8 +87,13 @@ class AppointmentsModel(QAbstractTableModel):
         appt = self._rows[index.row()]
         if role == APPOINTMENT_ID_ROLE:
             return appt.id
-        if role == Qt.ItemDataRole.ToolTipRole and appt.notes:
-            return appt.notes
+        if appt.needs_follow_up and role == Qt.ItemDataRole.BackgroundRole:
+            return FOLLOW_UP_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = [appt.notes] if appt.notes else []
+            if appt.needs_follow_up:
+                tips.append(_t("Reserved and not confirmed within the hold: follow up."))
+            return "\n".join(tips) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
