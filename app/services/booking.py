@@ -18,7 +18,7 @@ from app.services import audit, cases, patients, settings
 from app.services.body_sites import BodyPart, parse_labels
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
-from app.services.messages import compose, render_link
+from app.services.messages import compose_with_settings, render_link
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -246,14 +246,11 @@ def book_appointment(
 def _queue_message(session, config, patient, practitioner, case, appointment, link) -> int | None:
     if not patient.email:
         return None
-    message = compose(
-        subject_template=config["message.subject"],
-        body_template=config["message.body"],
-        clinic=config["clinic.name"],
+    message = compose_with_settings(
+        config,
         first_name=patient.first_name,
         last_name=patient.last_name,
         starts_at=appointment.starts_at,
-        timezone=config["clinic.timezone"],
         practitioner=practitioner.name,
         case_code=case.code,
         link=link,

@@ -71,3 +71,28 @@ def compose(
         subject=(subject_template or DEFAULT_SUBJECT).format(**values),
         body=(body_template or DEFAULT_BODY).format(**values),
     )
+
+
+def compose_with_settings(
+    config: dict[str, str],
+    *,
+    first_name: str,
+    last_name: str,
+    starts_at: datetime,
+    practitioner: str,
+    case_code: str,
+    link: str,
+) -> Message:
+    """`compose` with the clinic's name, zone and templates taken from its settings."""
+    return compose(
+        subject_template=config["message.subject"],
+        body_template=config["message.body"],
+        clinic=config["clinic.name"],
+        first_name=first_name,
+        last_name=last_name,
+        starts_at=starts_at,
+        timezone=config["clinic.timezone"],
+        practitioner=practitioner,
+        case_code=case_code,
+        link=link,
+    )

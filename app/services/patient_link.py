@@ -19,7 +19,7 @@ from app.models import Appointment, Case, Patient, Practitioner
 from app.services import settings
 from app.services.calendar_file import CalendarEntry, appointment_calendar
 from app.services.errors import NotFoundError
-from app.services.messages import compose, render_link
+from app.services.messages import compose_with_settings, render_link
 
 
 @dataclass(frozen=True)
@@ -93,14 +93,11 @@ def load_message(session: Session, appointment_id: int) -> PatientMessage:
     practitioner = session.get(Practitioner, row.practitioner_id)
     config = settings.read_all(session)
     link = render_link(config["link.template"], row.token, case.code, row.id)
-    message = compose(
-        subject_template=config["message.subject"],
-        body_template=config["message.body"],
-        clinic=config["clinic.name"],
+    message = compose_with_settings(
+        config,
         first_name=patient.first_name,
         last_name=patient.last_name,
         starts_at=row.starts_at,
-        timezone=config["clinic.timezone"],
         practitioner=practitioner.name,
         case_code=case.code,
         link=link,
