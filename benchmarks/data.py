@@ -148,7 +148,8 @@ def ensure(patients: int) -> tuple[Path, dict]:
 
 def scratch_copy(source: Path, name: str = "scratch.sqlite3") -> Path:
     """A throw-away copy for benchmarks that write (bookings), so the kept file stays as made."""
-    target = DATA / name
+    # Beside its source: that folder exists (benchmarks/data is not in a fresh clone).
+    target = source.parent / name
     for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
         leftover.unlink(missing_ok=True)
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
