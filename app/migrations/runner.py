@@ -11,21 +11,25 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-
+from app.migrations import HEAD
 from app.services.errors import DatabaseError, DatabaseTooNewError
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from app.db import Database
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
+# Alembic is imported only when a database has to be created, stamped or upgraded (or is not
+# SQLite): a database already at HEAD opens without it.
+
+
 def alembic_config(connection=None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -33,10 +37,15 @@ def alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision as Alembic reads it from versions/ (HEAD must equal it)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -76,18 +85,30 @@ def _refuse_unknown(revision: str, where: str) -> None:
 
 
 def migrate(db: Database) -> None:
-    from app.db import backup_sqlite
-    from app.models import Base
-
-    head = head_revision()
+    """Brings `db` to the newest schema; a SQLite file already there is only read."""
     if db.path is not None:
         has_tables, revision = _sqlite_revision(db.path)
+        if revision == HEAD:
+            return  # the usual open: up to date, read without Alembic or SQLAlchemy
         if revision is not None:
             _refuse_unknown(revision, str(db.path))
         elif has_tables:
             raise DatabaseError(f"{db.path} holds tables but is not a CaseDesk database.")
-        if revision is not None and revision != head:
-            backup_sqlite(db.path, f"before-{head}")
+        if revision is not None:
+            from app.db import backup_sqlite
+
+            backup_sqlite(db.path, f"before-{HEAD}")
+    _migrate_connected(db)
+
+
+def _migrate_connected(db: Database) -> None:
+    """Creates, stamps or upgrades through Alembic on the database's own engine."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    from app.models import Base
+
+    head = head_revision()
 
     with db.engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -116,6 +137,8 @@ def _upgrade(connection) -> None:
     the keys are off while migrating (it only takes effect outside a
     transaction) and checked before the upgrade commits.
     """
+    from alembic import command
+
     raw = connection.connection.dbapi_connection if connection.dialect.name == "sqlite" else None
     if raw is not None:
         raw.execute("PRAGMA foreign_keys=OFF")

@@ -1,0 +1,59 @@
+"""What keeps start-up quick: constants that spare an import, checked against their source."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import tomllib
+from pathlib import Path
+
+import app
+from app.db import Database
+from app.migrations import HEAD
+from app.migrations.runner import head_revision
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_head_constant_is_alembics_newest_revision() -> None:
+    assert head_revision() == HEAD, (
+        "app/migrations/__init__.py HEAD must name the newest revision in versions/"
+    )
+
+
+def test_version_constant_matches_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert app.__version__ == project["version"]
+
+
+def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CASEDESK_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(tmp_path: Path, data_dir) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    Database(str(path)).dispose()  # created and stamped: this one needs Alembic
+    before = path.read_bytes()
+    done = _run(
+        f"""
+        import sys
+        from app.db import Database
+        db = Database({str(path)!r})
+        print("alembic" in sys.modules)
+        """,
+        data_dir,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
+    assert path.read_bytes() == before  # only looked at
+    assert not any((data_dir / "backups").glob("*"))  # nothing to back up before an upgrade
