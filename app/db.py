@@ -10,24 +10,32 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from app import config
 from app.services.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL, Engine
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy is imported when the first session or the engine is needed, not when a
+# database opens: importing it costs ~200 ms, which the window need not wait for before
+# it first paints. Opening a SQLite file at the newest schema only reads it with sqlite3.
 
 log = logging.getLogger(__name__)
 
 
 def database_url(target: str) -> URL:
     """A file path or an SQLAlchemy URL, as the command line accepts it."""
+    from sqlalchemy.engine import URL, make_url
+    from sqlalchemy.exc import ArgumentError
+
     if "://" in target:
         try:
             url = make_url(target)
@@ -36,8 +44,11 @@ def database_url(target: str) -> URL:
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseError(f"Unsupported database kind '{url.get_backend_name()}'.")
         return url
-    path = Path(target).expanduser().resolve()
-    return URL.create("sqlite+pysqlite", database=str(path))
+    return URL.create("sqlite+pysqlite", database=str(_file_path(target)))
+
+
+def _file_path(target: str) -> Path:
+    return Path(target).expanduser().resolve()
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -47,6 +58,8 @@ def _sqlite_path(url: URL) -> Path | None:
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin.
@@ -68,27 +81,56 @@ class Database:
     """One clinic database, opened and migrated."""
 
     def __init__(self, target: str, *, migrate: bool = True) -> None:
-        self.url = database_url(target)
-        self.path = _sqlite_path(self.url)
-        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self._url: URL | None = None
+        if "://" in target:
+            self._url = database_url(target)
+            self.path = _sqlite_path(self._url)
+            self.is_sqlite = self._url.get_backend_name() == "sqlite"
+        else:  # a plain file: no SQLAlchemy needed to know where it is
+            self.path = _file_path(target)
+            self.is_sqlite = True
         if self.is_sqlite and self.path is not None:
             _check_sqlite_file(self.path)
-        self.engine = create_engine(self.url, pool_pre_ping=not self.is_sqlite)
-        if self.is_sqlite:
-            _install_sqlite_pragmas(self.engine)
-            writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        else:
-            writer = self.engine
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._lock = threading.Lock()  # the first session may be asked for on any thread
         if migrate:
             from app.migrations import runner
 
             runner.migrate(self)
 
+    @property
+    def url(self) -> URL:
+        if self._url is None:
+            self._url = database_url(str(self.path))
+        return self._url
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._connect()
+        return self._engine
+
+    def _connect(self) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.orm import sessionmaker
+
+        engine = create_engine(self.url, pool_pre_ping=not self.is_sqlite)
+        if self.is_sqlite:
+            _install_sqlite_pragmas(engine)
+            writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        else:
+            writer = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(writer, expire_on_commit=False)
+        self._engine = engine  # last: other threads see it only once the sessions exist
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session; nothing it does is committed."""
+        self.engine  # noqa: B018 - made on first use
         with _translate_errors(), self._read() as session:
             try:
                 yield session
@@ -98,11 +140,13 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction: commits when the block ends, rolls back on any error."""
+        self.engine  # noqa: B018 - made on first use
         with _translate_errors(), self._write() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def describe(self) -> str:
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
@@ -110,6 +154,8 @@ class Database:
 
 @contextmanager
 def _translate_errors() -> Iterator[None]:
+    from sqlalchemy.exc import DBAPIError
+
     try:
         yield
     except DBAPIError as exc:
@@ -167,4 +213,6 @@ def backup_sqlite(path: Path, label: str) -> Path:
 
 
 def table_names(engine: Engine) -> set[str]:
+    from sqlalchemy import inspect
+
     return set(inspect(engine).get_table_names())

@@ -40,7 +40,9 @@ def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_opening_a_database_at_head_does_not_import_alembic(tmp_path: Path, data_dir) -> None:
+def test_opening_a_database_at_head_imports_neither_alembic_nor_sqlalchemy(
+    tmp_path: Path, data_dir
+) -> None:
     path = tmp_path / "clinic.sqlite3"
     Database(str(path)).dispose()  # created and stamped: this one needs Alembic
     before = path.read_bytes()
@@ -49,11 +51,33 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path: Path, data
         import sys
         from app.db import Database
         db = Database({str(path)!r})
-        print("alembic" in sys.modules)
+        print("alembic" in sys.modules, "sqlalchemy" in sys.modules)
+        print(db.describe())
         """,
         data_dir,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False"]
+    assert done.stdout.splitlines() == ["False False", str(path)]
     assert path.read_bytes() == before  # only looked at
     assert not any((data_dir / "backups").glob("*"))  # nothing to back up before an upgrade
+
+
+def test_the_first_session_makes_the_engine(tmp_path: Path) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    Database(str(path)).dispose()
+    db = Database(str(path))
+    try:
+        with db.reading() as session:
+            tables = {
+                row[0]
+                for row in session.connection().exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                )
+            }
+        assert "patient" in tables
+        assert db.engine.url.database == str(path)
+        with db.engine.connect() as connection:
+            journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        assert journal == "wal"  # the engine's own pragmas still apply
+    finally:
+        db.dispose()
