@@ -150,6 +150,10 @@ def _self_test(args: argparse.Namespace) -> int:
     return run_self_test()
 
 
+def _opens_window(args: argparse.Namespace) -> bool:
+    return not args.self_test and args.command is None
+
+
 def dispatch(args: argparse.Namespace) -> int:
     if args.self_test:
         return _self_test(args)
@@ -187,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         config.setup_logging()
     except OSError as exc:
         print(f"casedesk: cannot write to the data folder: {exc}", file=sys.stderr)
+        if _opens_window(args):  # stderr goes nowhere in the windowed build
+            from app.gui import explain_unwritable_data_folder
+
+            explain_unwritable_data_folder(exc)
         return 1
     try:
         return dispatch(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -46,6 +47,25 @@ def show_error(text: str, block: bool = False):
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
         box.show()
     return box
+
+
+def explain_unwritable_data_folder(error: OSError) -> None:
+    """Says why CaseDesk cannot start when its data folder cannot be written.
+
+    This happens before any log or window exists, and a windowed build has no console to
+    print to, so the reason goes into a message box instead of vanishing.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    folder = error.filename or os.environ.get(config.DATA_DIR_ENV) or ""
+    text = _tr(
+        "CaseDesk cannot start because it cannot write to its data folder:\n{folder}\n\n"
+        "({reason})\n\nPlease ask whoever looks after this computer to make this folder "
+        "writable for you, or to set CASEDESK_DATA_DIR to a folder you can write to."
+    ).format(folder=folder, reason=error.strerror or error.__class__.__name__)
+    show_error(text, block=True)
 
 
 class _ErrorReporter:

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)  # the clinic's name follows once its settings are read
         self.db = db
         self.tasks = TaskRunner(self)
         self.zone = ZoneInfo("UTC")
@@ -60,8 +61,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect()
-        self._read_settings()
-        self._last_change = self._safe(changes.latest_change, db) or 0
+        # The clinic's settings and the change mark are read just after the window first
+        # paints (the first event loop turn), not while the receptionist waits for it.
+        QTimer.singleShot(0, self, self._first_read)
         self.patients.start()
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self.poll)
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
         except CaseDeskError as exc:
             self.show_error(str(exc))
             return None
+
+    def _first_read(self) -> None:
+        self._read_settings()
+        if not self._last_change:
+            self._last_change = self._safe(changes.latest_change, self.db) or 0
 
     def _read_settings(self) -> None:
         values = self._safe(settings.get_all, self.db) or {}
