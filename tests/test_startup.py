@@ -81,3 +81,19 @@ def test_the_first_session_makes_the_engine(tmp_path: Path) -> None:
         assert journal == "wal"  # the engine's own pragmas still apply
     finally:
         db.dispose()
+
+
+def test_the_window_reads_the_clinic_settings_once_it_has_painted(qtbot, db_path) -> None:
+    from app.main import create_main_window
+    from app.services import settings
+
+    db = Database(str(db_path))
+    settings.set(db, "clinic.name", "Sunrise Physio")
+    db.dispose()
+    window = create_main_window(str(db_path))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "CaseDesk"  # nothing read yet while it is being built
+    window.show()
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Sunrise Physio"))
+    window.close()
+    window.db.dispose()

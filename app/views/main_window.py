@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -62,8 +62,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         # The clinic's settings and the change mark are read just after the window first
-        # paints (the first event loop turn), not while the receptionist waits for it.
-        QTimer.singleShot(0, self, self._first_read)
+        # paints (see event()), not while the receptionist waits for it to appear.
+        self._first_read_done = False
         self.patients.start()
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self.poll)
@@ -171,7 +171,15 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return None
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._first_read_done:
+            QTimer.singleShot(0, self, self._first_read)
+        return super().event(event)
+
     def _first_read(self) -> None:
+        if self._first_read_done:
+            return
+        self._first_read_done = True
         self._read_settings()
         if not self._last_change:
             self._last_change = self._safe(changes.latest_change, self.db) or 0
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
 
     def load_patient(self, patient_id: int) -> None:
         """Shows the patient's details and cases (or the empty state for 0)."""
+        self._first_read()  # the clinic's time zone, should this come before the first paint
         record = None
         if patient_id:
             try:
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reads everything shown again: after each change, and when another desk changed something."""
+        self._first_read_done = True
         self._read_settings()
         self.patients.refresh()
         self.load_patient(self.patients.selected_patient_id)
@@ -271,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def on_booked(self, result: BookingResult) -> None:
         """Shows the booking in the banner and brings the patient, case and appointment into view."""
+        self._first_read()
         self.banner.show_booking(result, self.zone)
         self.messaging.booked(result)  # QR, copy, WhatsApp; its e-mail goes out now
         self._focus = (result.patient_id, result.case_id, result.appointment_id)
