@@ -52,6 +52,9 @@ class PatientPane(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OPEN_CASES, QHeaderView.ResizeMode.ResizeToContents)
+        # Size that column from the rows in view only: by default Qt reads 1,000 rows for it,
+        # which would read pages of the list nobody looks at.
+        header.setResizeContentsPrecision(0)
         header.resizeSection(COL_PHONE, 130)
         self.count = QLabel(self, objectName="patientCount")
 
@@ -68,7 +71,7 @@ class PatientPane(QWidget):
         self.search.installEventFilter(self)
         self.model.searchFinished.connect(self._after_search)
         self.model.failed.connect(self.failed)
-        self.model.rowsInserted.connect(lambda *_: self._show_count())
+        self.model.dataChanged.connect(lambda *_: self._page_arrived())
         self.list.selectionModel().currentRowChanged.connect(self._on_current)
 
     @property
@@ -135,9 +138,14 @@ class PatientPane(QWidget):
             text = self.tr("1 patient")
         else:
             text = self.tr("{count} patients").format(count=f"{total:,}")
-            if self.model.rowCount() < total:
-                text += " " + self.tr("(scroll for more)")
         self.count.setText(text)
+
+    def _page_arrived(self) -> None:
+        # The current row may have been chosen before its page was read: announce it now.
+        current = self.list.currentIndex()
+        patient_id = self.model.patient_id(current.row()) if current.isValid() else 0
+        if patient_id:
+            self._announce(patient_id)
 
     def _on_current(self, current, _previous) -> None:
         self._announce(self.model.patient_id(current.row()) if current.isValid() else 0)
