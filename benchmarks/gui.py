@@ -20,12 +20,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from benchmarks.common import median, ms, now, percentile, report
 
 TYPING_MS = 110  # between keystrokes: a quick receptionist
-SCROLL_SECONDS = 20.0
+JUMPS = 50  # scrolling: jumps from the top of the list to its bottom
+PAGING_SECONDS = 5.0  # scrolling: then Page Down from the middle for this long
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 
 
@@ -183,36 +184,93 @@ def search_as_you_type(app, window, db, texts: dict[str, list[str]]) -> dict:
     return results
 
 
+def _filled(view, first_row: int) -> bool:
+    """The viewport shows `first_row` at its top, and every row in it has its patient read."""
+    ids = visible_ids(view)
+    return view.rowAt(0) == first_row and bool(ids) and None not in ids and 0 not in ids
+
+
+def _held(model) -> tuple[int, int]:
+    """(pages, rows) the list's model holds; a model without pages holds every row it has."""
+    if hasattr(model, "loaded_page_count"):
+        return model.loaded_page_count(), model.loaded_row_count()
+    return 1, model.rowCount()
+
+
+def _scroll_step(app, view, move, top_row) -> float | None:
+    """Ms from `move()` to a paint of the viewport with every row in view filled in."""
+    watch = PaintWatch([view.viewport()], lambda: _filled(view, top_row()))
+    started = now()
+    move()
+    shown = wait_until(app, lambda: watch.at is not None, timeout=10)
+    view.viewport().removeEventFilter(watch)  # hundreds of steps: keep paints cheap
+    return ms(watch.at - started) if shown else None
+
+
+def _jump_to(view, row: int):
+    """A move to `row` at the top of the viewport, and the top row it should show."""
+    at_top = QAbstractItemView.ScrollHint.PositionAtTop
+    return lambda: view.scrollTo(view.model().index(row, 0), at_top), lambda: row
+
+
 def scrolling(app, window) -> dict:
-    """scrollToBottom again and again from the top of the unfiltered list, as far as 20 s go."""
+    """The unfiltered list from top to bottom in JUMPS even jumps (the last one to the bottom),
+    each timed until the rows in view are painted with their patients; then a viewport at a
+    time (Page Down) for a few seconds. Reports how many pages and rows the model held."""
     box, view = _search_box(window), _list(window)
     box.clear()
     idle(app, 0.6)
-    model = view.model()
+    model, bar = view.model(), view.verticalScrollBar()
+    total = model.rowCount()
     view.scrollToTop()
-    total_known = getattr(model, "total", None)
-    began, steps = now(), []
-    while now() - began < SCROLL_SECONDS:
-        rows = model.rowCount()
-        started = now()
-        view.scrollToBottom()
-        if not wait_until(
-            app, lambda rows=rows: model.rowCount() > rows or not model.canFetchMore(), 10
-        ):
+    wait_until(app, lambda: _filled(view, 0))
+    began, jumps, most_pages, most_rows = now(), [], 0, 0
+    for k in range(1, JUMPS + 1):
+        row = min(total - 1, total * k // JUMPS)
+        if k == JUMPS:
+            took = _scroll_step(app, view, view.scrollToBottom, lambda: view.rowAt(0))
+        else:
+            took = _scroll_step(app, view, *_jump_to(view, row))
+        if took is None:
             break
-        app.processEvents()
-        steps.append(ms(now() - started))
-        if not model.canFetchMore() and model.rowCount() == rows:
+        jumps.append(took)
+        pages, rows = _held(model)
+        most_pages, most_rows = max(most_pages, pages), max(most_rows, rows)
+    bottom_row = view.rowAt(view.viewport().height() - 1)
+    bottom_row = total - 1 if bottom_row < 0 else bottom_row
+    reached = len(jumps) == JUMPS and _filled(view, view.rowAt(0)) and bottom_row == total - 1
+    jumped = now() - began
+    # From the middle, a viewport at a time, as Page Down does.
+    view.scrollTo(model.index(total // 2, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    wait_until(app, lambda: _filled(view, view.rowAt(0)))
+    paging, paged_from = [], now()
+    while now() - paged_from < PAGING_SECONDS and bar.value() < bar.maximum():
+        took = _scroll_step(
+            app, view, lambda: bar.setValue(bar.value() + bar.pageStep()), lambda: view.rowAt(0)
+        )
+        if took is None:
             break
-    bottom = not model.canFetchMore()
+        paging.append(took)
+        pages, rows = _held(model)
+        most_pages, most_rows = max(most_pages, pages), max(most_rows, rows)
+    pages, rows = _held(model)
     return {
-        "rows_reached": model.rowCount(),
-        "rows_total": total_known if total_known is not None else model.rowCount(),
-        "reached_bottom": bottom,
-        "seconds": now() - began,
-        "step_ms": median(steps),
-        "step_p95_ms": percentile(steps, 95),
-        "steps": len(steps),
+        "rows_reached": bottom_row + 1,
+        "rows_total": total,
+        "reached_bottom": reached,
+        "seconds": jumped,
+        "step_ms": median(jumps),
+        "step_p95_ms": percentile(jumps, 95),
+        "steps": len(jumps),
+        "bottom_ms": jumps[-1] if reached else None,
+        "page_down_ms": median(paging),
+        "page_down_p95_ms": percentile(paging, 95),
+        "page_down_steps": len(paging),
+        "pages_held": pages,
+        "rows_held": rows,
+        "most_pages_held": most_pages,
+        "most_rows_held": most_rows,
+        "page_size": getattr(model, "page_size", None),
     }
 
 
@@ -329,7 +387,7 @@ def memory(kind: str, database: str) -> dict:
             view.scrollToBottom()
             idle(app, 0.05)
     idle(app, 0.3)
-    rows = _list(window).model().rowCount() if kind == "app" else None
+    rows = _held(_list(window).model())[1] if kind == "app" else None
     window.close()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"peak_mb": peak_kb / 1024, "list_rows": rows}
