@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services import outbox, settings
 from app.services.dto import OutboxInfo
 from app.services.errors import CaseDeskError
+from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -46,14 +47,11 @@ def state_label(status: str) -> str:
     return labels.get(status, status)
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RecordTableModel[OutboxInfo]):
     """Messages newest first; `ID_ROLE` gives the message id, `STATUS_ROLE` its raw status."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[OutboxInfo] = []
-        self.zone = ZoneInfo("UTC")
-        self._headers = [
+        headers = [
             self.tr("State"),
             self.tr("To"),
             self.tr("Subject"),
@@ -61,33 +59,15 @@ class OutboxModel(QAbstractTableModel):
             self.tr("Next try / sent"),
             self.tr("Why"),
         ]
+        super().__init__(headers, key=lambda m: m.id, parent=parent)
+        self.zone = ZoneInfo("UTC")
 
     def set_messages(self, rows: list[OutboxInfo], zone: ZoneInfo) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self.zone = zone
-        self.endResetModel()
+        self.set_records(rows)
 
     def message(self, row: int) -> OutboxInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, message_id: int) -> int:
-        return next((n for n, m in enumerate(self._rows) if m.id == message_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return self.record(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

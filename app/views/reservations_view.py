@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.services import patient_link, reservations, settings
 from app.services.errors import CaseDeskError
 from app.services.reservations import Reservation
+from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -40,15 +40,11 @@ HIGHLIGHT = "#fff4d6"  # the same amber as an overdue reservation in the case pa
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ReservationsModel(QAbstractTableModel):
+class ReservationsModel(RecordTableModel[Reservation]):
     """One row per overdue reservation; every row is highlighted, the past ones in red."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Reservation] = []
-        self.zone = ZoneInfo("UTC")
-        self.now = datetime.now(UTC)
-        self._headers = [
+        headers = [
             self.tr("Appointment"),
             self.tr("Patient"),
             self.tr("Phone"),
@@ -57,32 +53,16 @@ class ReservationsModel(QAbstractTableModel):
             self.tr("Waiting"),
             self.tr("Message"),
         ]
+        super().__init__(headers, key=lambda r: r.appointment_id, parent=parent)
+        self.zone = ZoneInfo("UTC")
+        self.now = datetime.now(UTC)
 
     def set_reservations(self, rows: list[Reservation], zone: ZoneInfo, now: datetime) -> None:
-        self.beginResetModel()
-        self._rows, self.zone, self.now = list(rows), zone, now
-        self.endResetModel()
+        self.zone, self.now = zone, now
+        self.set_records(rows)
 
     def reservation(self, row: int) -> Reservation | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, appointment_id: int) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.appointment_id == appointment_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+        return self.record(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
