@@ -184,10 +184,13 @@ def search_as_you_type(app, window, db, texts: dict[str, list[str]]) -> dict:
     return results
 
 
-def _filled(view, first_row: int) -> bool:
-    """The viewport shows `first_row` at its top, and every row in it has its patient read."""
+def _filled(view, row: int) -> bool:
+    """`row` is in view, and every row in view is painted with its patient read."""
     ids = visible_ids(view)
-    return view.rowAt(0) == first_row and bool(ids) and None not in ids and 0 not in ids
+    last = view.rowAt(view.viewport().height() - 1)
+    last = view.model().rowCount() - 1 if last < 0 else last
+    shown = view.rowAt(0) <= row <= last
+    return shown and bool(ids) and None not in ids and 0 not in ids
 
 
 def _held(model) -> tuple[int, int]:
@@ -197,18 +200,19 @@ def _held(model) -> tuple[int, int]:
     return 1, model.rowCount()
 
 
-def _scroll_step(app, view, move, top_row) -> float | None:
+def _scroll_step(app, view, move, wanted_row) -> float | None:
     """Ms from `move()` to a paint of the viewport with every row in view filled in."""
-    watch = PaintWatch([view.viewport()], lambda: _filled(view, top_row()))
+    watch = PaintWatch([view.viewport()], lambda: _filled(view, wanted_row()))
     started = now()
     move()
+    view.viewport().update()  # a paint even when the move had nowhere to go (a short list)
     shown = wait_until(app, lambda: watch.at is not None, timeout=10)
     view.viewport().removeEventFilter(watch)  # hundreds of steps: keep paints cheap
     return ms(watch.at - started) if shown else None
 
 
 def _jump_to(view, row: int):
-    """A move to `row` at the top of the viewport, and the top row it should show."""
+    """A move to `row` at the top of the viewport (as far as it goes), and the row to show."""
     at_top = QAbstractItemView.ScrollHint.PositionAtTop
     return lambda: view.scrollTo(view.model().index(row, 0), at_top), lambda: row
 
@@ -228,7 +232,7 @@ def scrolling(app, window) -> dict:
     for k in range(1, JUMPS + 1):
         row = min(total - 1, total * k // JUMPS)
         if k == JUMPS:
-            took = _scroll_step(app, view, view.scrollToBottom, lambda: view.rowAt(0))
+            took = _scroll_step(app, view, view.scrollToBottom, lambda: total - 1)
         else:
             took = _scroll_step(app, view, *_jump_to(view, row))
         if took is None:

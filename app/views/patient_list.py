@@ -70,6 +70,7 @@ class PatientListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, PatientPage] = OrderedDict()  # least recently shown first
         self._wanted: list[int] = []  # most urgent last
         self._in_flight: set[int] = set()
+        self._unreadable: set[int] = set()  # pages that failed; asked again after a refresh
         self.searching = False
 
     # --- searching -------------------------------------------------------------------------
@@ -102,6 +103,7 @@ class PatientListModel(QAbstractTableModel):
         generation = self._generation
         self.searching = True
         self._in_flight.clear()  # their answers belong to an older generation now
+        self._unreadable.clear()
         self._tasks.run(
             load_pages,
             self._db,
@@ -152,8 +154,8 @@ class PatientListModel(QAbstractTableModel):
 
     def _want(self, number: int, urgent: bool = True) -> None:
         """Asks for page `number` unless it is loaded or on its way."""
-        if number in self._pages or number in self._in_flight:
-            return
+        if number in self._pages or number in self._in_flight or number in self._unreadable:
+            return  # a failed page is not asked again on every paint
         if not 0 <= number < self._page_count():
             return
         if number in self._wanted:
@@ -185,8 +187,14 @@ class PatientListModel(QAbstractTableModel):
             number * self._page_size,
             self._page_size,
             done=lambda page: self._page_in(generation, number, page),
-            failed=lambda error: self._failed(generation, error),
+            failed=lambda error: self._page_failed(generation, number, error),
         )
+
+    def _page_failed(self, generation: int, number: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._in_flight.discard(number)
+            self._unreadable.add(number)
+            self.failed.emit(error)
 
     def _page_in(self, generation: int, number: int, page: PatientPage) -> None:
         if generation != self._generation:
