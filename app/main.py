@@ -14,6 +14,8 @@ def open_database(database: str) -> Database:
 
 def create_main_window(database: str) -> QMainWindow:
     """The reception window on `database`, not yet shown. A QApplication must exist."""
+    from app.views import gc_guard
     from app.views.main_window import MainWindow
 
+    gc_guard.install()
     return MainWindow(open_database(database))
