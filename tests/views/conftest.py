@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from app.main import create_main_window
 
@@ -57,3 +58,23 @@ def select_patient(qtbot, window, patient_id: int) -> None:
 
 def cell(view, row: int, column: int) -> str:
     return view.model().index(row, column).data(Qt.ItemDataRole.DisplayRole)
+
+
+class UrlCatcher(QObject):
+    """Receives the URLs QDesktopServices would open, so no browser starts in a test."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+
+
+@pytest.fixture
+def catcher():
+    catching = UrlCatcher()
+    QDesktopServices.setUrlHandler("https", catching, "open")
+    yield catching
+    QDesktopServices.unsetUrlHandler("https")

@@ -5,31 +5,13 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget
 
 from app.services import outbox
 from tests.conftest import new_patient
 from tests.mail_server import MailServer, free_port
-
-
-class UrlCatcher(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-
-
-@pytest.fixture
-def catcher():
-    catching = UrlCatcher()
-    QDesktopServices.setUrlHandler("https", catching, "open")
-    yield catching
-    QDesktopServices.unsetUrlHandler("https")
 
 
 @pytest.fixture

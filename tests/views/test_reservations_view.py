@@ -6,32 +6,11 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 
 from app.services import outbox, reservations
 from app.views.reservations_view import ID_ROLE, ReservationsView
 from tests.conftest import new_patient
-
-
-class UrlCatcher(QObject):
-    """Receives the URLs QDesktopServices would open, so no browser starts in a test."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-
-
-@pytest.fixture
-def catcher():
-    catching = UrlCatcher()
-    QDesktopServices.setUrlHandler("https", catching, "open")
-    yield catching
-    QDesktopServices.unsetUrlHandler("https")
 
 
 @pytest.fixture
