@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,8 @@ from app.services.errors import DatabaseError
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Engine
     from sqlalchemy.orm import Session
+
+    from app.services.changes import Changes
 
 # SQLAlchemy is imported when the first session or the engine is needed, not when a
 # database opens: importing it costs ~200 ms, which the window need not wait for before
@@ -93,6 +96,12 @@ class Database:
             _check_sqlite_file(self.path)
         self._engine: Engine | None = None
         self._lock = threading.Lock()  # the first session may be asked for on any thread
+        # Who hears of committed changes (this desk's change bus), and this desk's name
+        # on the wire, so it can ignore its own NOTIFYs.
+        self.origin = uuid.uuid4().hex[:12]
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._own_audit: set[int] = set()
+        self.commits = 0  # committed write transactions, for telling own changes from others'
         if migrate:
             from app.migrations import runner
 
@@ -125,6 +134,9 @@ class Database:
             writer = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        from app.services import changes
+
+        changes.track(self, self._write)
         self._engine = engine  # last: other threads see it only once the sessions exist
 
     @contextmanager
@@ -143,6 +155,32 @@ class Database:
         self.engine  # noqa: B018 - made on first use
         with _translate_errors(), self._write() as session, session.begin():
             yield session
+
+    def listen(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Calls `listener(changes)` after each write commits, on the writing thread.
+
+        Returns a function that stops listening.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def announce(self, done: Changes, audit_ids: set[int]) -> None:
+        """A write committed: tell the listeners (called by the change tracking)."""
+        self.commits += 1
+        if self.is_sqlite:  # only the SQLite watcher asks (and so forgets) them
+            self._own_audit.update(audit_ids)
+        for listener in list(self._listeners):
+            try:
+                listener(done)
+            except Exception:  # a listener's fault must not undo or hide a committed write
+                log.exception("a change listener failed")
+
+    def wrote_audit(self, audit_id: int) -> bool:
+        """Whether this desk wrote that audit row (forgotten once asked: each is asked once)."""
+        if audit_id in self._own_audit:
+            self._own_audit.discard(audit_id)
+            return True
+        return False
 
     def dispose(self) -> None:
         if self._engine is not None:

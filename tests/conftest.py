@@ -15,6 +15,8 @@ from app.db import Database  # noqa: E402
 from app.services import booking, practitioners  # noqa: E402
 from app.services.dto import BookingRequest, CaseDecision, PatientDetails  # noqa: E402
 
+pytest_plugins = ["tests.ui_thread_guard"]
+
 EVERY_DAY = {d: [["08:00", "20:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
 
 

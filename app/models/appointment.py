@@ -6,14 +6,15 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
+from app.statuses import AppointmentStatus
 
-RESERVED = "reserved"
-CONFIRMED = "confirmed"
-ARRIVED = "arrived"
-COMPLETED = "completed"
-CANCELLED = "cancelled"
-NO_SHOW = "no_show"
-STATUSES = (RESERVED, CONFIRMED, ARRIVED, COMPLETED, CANCELLED, NO_SHOW)
+RESERVED = AppointmentStatus.RESERVED
+CONFIRMED = AppointmentStatus.CONFIRMED
+ARRIVED = AppointmentStatus.ARRIVED
+COMPLETED = AppointmentStatus.COMPLETED
+CANCELLED = AppointmentStatus.CANCELLED
+NO_SHOW = AppointmentStatus.NO_SHOW
+STATUSES = tuple(AppointmentStatus)
 
 INITIAL_ASSESSMENT = "initial"
 FOLLOW_UP = "follow_up"

@@ -6,12 +6,13 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
+from app.statuses import MessageStatus
 
-PENDING = "pending"
-SENDING = "sending"  # claimed by one sender; nobody else may take it
-SENT = "sent"
-FAILED = "failed"  # gave up, or the last try failed and it waits for a retry
-CANCELLED = "cancelled"
+PENDING = MessageStatus.PENDING
+SENDING = MessageStatus.SENDING  # claimed by one sender; nobody else may take it
+SENT = MessageStatus.SENT
+FAILED = MessageStatus.FAILED  # gave up, or the last try failed and it waits for a retry
+CANCELLED = MessageStatus.CANCELLED
 
 
 class OutboxMessage(Base):

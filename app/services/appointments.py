@@ -10,30 +10,12 @@ from app.models.appointment import (
     COMPLETED,
     CONFIRMED,
     NO_SHOW,
-    RESERVED,
 )
 from app.services import audit
 from app.services.errors import ConflictError, NotFoundError
+from app.statuses import ALLOWED, AppointmentStatus
 
-STATUS_LABELS = {
-    RESERVED: "Reserved",
-    CONFIRMED: "Confirmed",
-    ARRIVED: "Arrived",
-    COMPLETED: "Completed",
-    CANCELLED: "Cancelled",
-    NO_SHOW: "No-show",
-}
-
-# Which status may follow which. A cancelled slot may already be rebooked, so
-# nothing leads out of Cancelled; book again instead.
-ALLOWED = {
-    RESERVED: {CONFIRMED, ARRIVED, CANCELLED, NO_SHOW},
-    CONFIRMED: {ARRIVED, CANCELLED, NO_SHOW, RESERVED},
-    ARRIVED: {COMPLETED, CONFIRMED},
-    COMPLETED: {ARRIVED},
-    NO_SHOW: {CONFIRMED, ARRIVED},
-    CANCELLED: set(),
-}
+STATUS_LABELS = {status: status.label for status in AppointmentStatus}
 
 
 def change_status(db: Database, appointment_id: int, status: str) -> str:

@@ -29,6 +29,7 @@ from app.services.dto import OutboxInfo
 from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
 from app.services.patient_link import load_message
+from app.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,7 @@ BACKOFF_MINUTES = (1, 2, 5, 10, 30, 60)  # after the 1st, 2nd, ... failure; then
 STALE_CLAIM = timedelta(minutes=10)  # far longer than one SMTP conversation with its timeout
 WAITING = (PENDING, FAILED)
 
-STATE_LABELS = {
-    PENDING: "Waiting",
-    SENDING: "Sending",
-    SENT: "Sent",
-    FAILED: "Failed, will retry",
-    CANCELLED: "Cancelled",
-}
+STATE_LABELS = {status: status.label for status in MessageStatus}
 
 
 def _info(row: OutboxMessage) -> OutboxInfo:

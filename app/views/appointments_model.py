@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.services.appointments import STATUS_LABELS
+from app import statuses
 from app.services.dto import AppointmentInfo
 
 # Amber, as on the Reservations to follow up list.
@@ -34,21 +34,12 @@ def kind_label(kind: str) -> str:
 
 
 def status_label(status: str) -> str:
-    return _t(STATUS_LABELS.get(status, status))
+    return QCoreApplication.translate("Status", statuses.appointment_label(status))
 
 
 def message_label(status: str | None) -> str:
     """How the patient's link message is doing; no message means no e-mail address was given."""
-    if status is None:
-        return _t("No e-mail")
-    labels = {
-        "pending": _t("Waiting to send"),
-        "sending": _t("Sending"),
-        "sent": _t("Sent"),
-        "failed": _t("Not sent yet"),
-        "cancelled": _t("Not sent"),
-    }
-    return labels.get(status, status)
+    return QCoreApplication.translate("Status", statuses.message_label(status))
 
 
 def clinic_time(moment, zone: ZoneInfo) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,46 +18,66 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.services import changes, patients, settings
+from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
-from app.services.errors import CaseDeskError, NotFoundError
+from app.services.errors import NotFoundError
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
+from app.views.desk import desk_for
 from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
-from app.views.tasks import TaskRunner, plain_message
+from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
-from app.views.window_commands import WindowCommands
+from app.views.window_commands import Feedback, Selection, WindowCommands
 
 if TYPE_CHECKING:
     from app.db import Database
 
-POLL_MS = 3_000  # how often to look for changes another desk made
+_patients = service("patients")
+_settings = service("settings")
 
 
 class MainWindow(QMainWindow):
+    """Reads through `runner` and refreshes on `bus`: it never waits on the database."""
+
+    recordShown = Signal(int)  # the patient now shown (0: none), once their record is in
+
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)  # the clinic's name follows once its settings are read
         self.db = db
-        self.tasks = TaskRunner(self)
+        self.desk = desk_for(db)
+        self.runner, self.bus = self.desk.runner, self.desk.bus
+        self.settings_known = False
         self.zone = ZoneInfo("UTC")
         self.region = "IN"
         self.record: PatientRecord | None = None
         self._focus: tuple[int, int, int] | None = None  # patient, case, appointment to show
-        self._last_change = 0
-        self._polling = False
         self._wizard = None
 
         self.actions = build_actions(self)
-        self.patients = PatientPane(db, self.tasks, self)
+        self.patients = PatientPane(db, self.runner, self.bus, self)
         self.patient_panel = PatientPanel(self)
         self.case_panel = CasePanel(self)
         self.banner = BookingBanner(self, "bookingBanner")
         self.notice = BookingBanner(self, "noticeBanner")
-        self.commands = WindowCommands(self)
+        self.commands = WindowCommands(
+            self,
+            self.runner,
+            db,
+            Selection(
+                record=lambda: self.record,
+                case=self.current_case,
+                appointment=lambda: self.case_panel.current_appointment() if self.record else None,
+                cases=self.case_panel.cases,
+                zone=lambda: self.zone,
+                region=lambda: self.region,
+            ),
+            Feedback(self.notice, self.statusBar()),
+            self.actions,
+        )
         self._build_layout()
         self._build_menus()
         self._connect()
@@ -65,9 +85,7 @@ class MainWindow(QMainWindow):
         # paints (see event()), not while the receptionist waits for it to appear.
         self._first_read_done = False
         self.patients.start()
-        self._poll_timer = QTimer(self, interval=POLL_MS)
-        self._poll_timer.timeout.connect(self.poll)
-        self._poll_timer.start()
+        self.bus.watch_other_desks()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self._update_actions()
         self.resize(1280, 760)
@@ -160,16 +178,10 @@ class MainWindow(QMainWindow):
         self.patients.failed.connect(self.show_error)
         self.case_panel.caseChanged.connect(lambda _case: self._update_actions())
         self.case_panel.appointmentChanged.connect(lambda _appt: self._update_actions())
+        self.bus.changed.connect(self._on_changes)
+        self.bus.connection.connect(self._on_connection)
 
     # --- reading ----------------------------------------------------------------------------
-
-    def _safe(self, fn, *args):
-        """Runs a quick read on the UI thread; a failure is shown in plain words, not raised."""
-        try:
-            return fn(*args)
-        except CaseDeskError as exc:
-            self.show_error(str(exc))
-            return None
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._first_read_done:
@@ -177,15 +189,22 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _first_read(self) -> None:
+        """After the first paint: the clinic's settings."""
         if self._first_read_done:
             return
         self._first_read_done = True
         self._read_settings()
-        if not self._last_change:
-            self._last_change = self._safe(changes.latest_change, self.db) or 0
 
     def _read_settings(self) -> None:
-        values = self._safe(settings.get_all, self.db) or {}
+        self.runner.query(
+            "settings",
+            _settings.get_all,
+            self.db,
+            done=self._settings_read,
+            failed=self.show_error,
+        )
+
+    def _settings_read(self, values: dict[str, str]) -> None:
         name = values.get("clinic.name", "")
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
         try:
@@ -193,19 +212,36 @@ class MainWindow(QMainWindow):
         except (ValueError, KeyError):
             self.zone = ZoneInfo("UTC")
         self.region = values.get("clinic.region", self.region)
+        self.settings_known = True
+        if self.record is not None:  # times shown before the zone was known
+            self._show_record(self.record)
 
     def load_patient(self, patient_id: int) -> None:
-        """Shows the patient's details and cases (or the empty state for 0)."""
-        self._first_read()  # the clinic's time zone, should this come before the first paint
-        record = None
-        if patient_id:
-            try:
-                record = patients.get_patient(self.db, patient_id)
-            except NotFoundError:
-                record = None
-            except CaseDeskError as exc:
-                self.show_error(str(exc))
-                return
+        """Reads the patient's details and cases off the UI thread (the empty state for 0)."""
+        self._first_read()
+        if not patient_id:
+            self.runner.cancel("patient")  # an answer still on its way is no longer wanted
+            self._show_record(None)
+            return
+        self.runner.query(
+            "patient",
+            _patients.get_patient,
+            self.db,
+            patient_id,
+            done=self._show_record,
+            failed=lambda error: self._record_failed(patient_id, error),
+        )
+
+    def _record_failed(self, patient_id: int, error: BaseException) -> None:
+        if isinstance(error, NotFoundError):  # merged away or removed at another desk
+            if self.patients.selected_patient_id == patient_id:
+                self._show_record(None)
+            return
+        self.show_error(error)
+
+    def _show_record(self, record: PatientRecord | None) -> None:
+        if record is not None and self.patients.selected_patient_id != record.patient.id:
+            return  # the receptionist has moved on to another patient
         same_patient = (
             self.record is not None
             and record is not None
@@ -226,33 +262,28 @@ class MainWindow(QMainWindow):
         if focus_appointment:
             self.case_panel.select_appointment(focus_appointment)
         self._update_actions()
+        self.recordShown.emit(record.patient.id if record else 0)
 
     def refresh(self) -> None:
-        """Reads everything shown again: after each change, and when another desk changed something."""
-        self._first_read_done = True
-        self._read_settings()
-        self.patients.refresh()
-        self.load_patient(self.patients.selected_patient_id)
+        """Reads everything shown again (F5): as if anything might have changed."""
+        self.bus.publish(Changes.all())
 
-    def poll(self) -> None:
-        """A cheap look (one indexed max) for changes made at another desk."""
-        if self._polling:
-            return
-        self._polling = True
-        self.tasks.run(
-            changes.latest_change, self.db, done=self._polled, failed=lambda _e: self._polled(None)
-        )
+    def _on_changes(self, changes: Changes) -> None:
+        """Something changed, here or at another desk: read again what this window shows."""
+        if changes.touches("setting"):
+            self._read_settings()
+        shown = self.record.patient.id if self.record else self.patients.selected_patient_id
+        if shown and changes.touches_patient(shown):
+            self.load_patient(shown)
 
-    def _polled(self, latest: int | None) -> None:
-        self._polling = False
-        if latest is not None and latest != self._last_change:
-            self._last_change = latest
-            self.refresh()
-
-    def after_change(self) -> None:
-        """Our own write went through: note it so the poll does not read everything twice."""
-        self._last_change = self._safe(changes.latest_change, self.db) or self._last_change
-        self.refresh()
+    def _on_connection(self, ok: bool, words: str) -> None:
+        if ok:
+            self.notice.show_message(self.tr("Connected to the database again."), "info")
+        else:
+            self.show_error(
+                self.tr("Lost the connection to the database; trying again. ")
+                + self.tr("Nothing typed is lost.")
+            )
 
     # --- booking ----------------------------------------------------------------------------
 
@@ -262,13 +293,8 @@ class MainWindow(QMainWindow):
             self._wizard.raise_()
             self._wizard.activateWindow()
             return
-        try:
-            from app.dialogs.booking_wizard import BookingWizard
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("app.dialogs.booking_wizard", "app.dialogs"):
-                raise
-            self.show_error(self.tr("Booking is not available in this version of CaseDesk."))
-            return
+        from app.dialogs.booking_wizard import BookingWizard
+
         wizard = BookingWizard(self.db, self, patient_id=patient_id)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.booked.connect(self.on_booked)
@@ -285,7 +311,6 @@ class MainWindow(QMainWindow):
         self.banner.show_booking(result, self.zone)
         self.messaging.booked(result)  # QR, copy, WhatsApp; its e-mail goes out now
         self._focus = (result.patient_id, result.case_id, result.appointment_id)
-        self._last_change = self._safe(changes.latest_change, self.db) or self._last_change
         if self.patients.selected_patient_id == result.patient_id:
             self.load_patient(result.patient_id)
         self.patients.show_patient(result.patient_id, result.case_code)
@@ -323,7 +348,6 @@ class MainWindow(QMainWindow):
         self.commands.update_appointment_actions(appointment)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self._poll_timer.stop()
         self.messaging.stop()
-        self.tasks.shutdown()
+        self.desk.close()
         super().closeEvent(event)

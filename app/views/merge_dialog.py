@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseInfo, MergeResult
 from app.views.case_panel import case_item_text
-from app.views.tasks import plain_message
+from app.views.runner import plain_message
 
-Preview = Callable[[int, int], MergeResult]
+# preview(keep_id, other_id, reply): reads off the UI thread, then reply(result or error).
+Preview = Callable[[int, int, Callable[[MergeResult | BaseException], None]], None]
 
 
 class MergeCasesDialog(CaseDeskDialog):
@@ -62,12 +63,17 @@ class MergeCasesDialog(CaseDeskDialog):
             self.summary.setText(self.tr("This patient has no other case to merge."))
             self.merge_button.setEnabled(False)
             return
-        try:
-            result = self._preview(self.keep.id, other_id)
-        except Exception as exc:  # shown in plain words; the dialog stays usable
-            self.summary.setText(plain_message(exc))
-            self.merge_button.setEnabled(False)
+        self.merge_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the cases..."))
+        self._preview(self.keep.id, other_id, lambda answer: self._preview_in(other_id, answer))
+
+    def _preview_in(self, other_id: int, answer: MergeResult | BaseException) -> None:
+        if other_id != self.merge_case_id():
+            return  # the receptionist chose another case meanwhile
+        if isinstance(answer, BaseException):  # shown in plain words; the dialog stays usable
+            self.summary.setText(plain_message(answer))
             return
+        result = answer
         moved = len(result.moved_appointment_ids)
         lines = [
             self.tr("{moved} appointment(s) move from {other} to {keep}.").format(

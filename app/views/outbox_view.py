@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services import outbox, settings
 from app.services.dto import OutboxInfo
 from app.services.errors import CaseDeskError
+from app.views.appointments_model import message_label
 from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
@@ -37,14 +38,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def state_label(status: str) -> str:
-    labels = {
-        "pending": QWidget.tr("Waiting"),
-        "sending": QWidget.tr("Sending"),
-        "sent": QWidget.tr("Sent"),
-        "failed": QWidget.tr("Failed, will retry"),
-        "cancelled": QWidget.tr("Cancelled"),
-    }
-    return labels.get(status, status)
+    return message_label(status)
 
 
 class OutboxModel(RecordTableModel[OutboxInfo]):

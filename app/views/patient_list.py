@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.db import Database
-from app.services import patients
 from app.services.dto import PatientSummary
-from app.views.tasks import TaskRunner
+from app.views.runner import Runner
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 PAGE = 200
 MAX_PAGES = 20  # pages kept; the least recently shown beyond this are dropped
@@ -41,6 +43,8 @@ class PatientPage:
 
 def load_page(db: Database, text: str, offset: int, limit: int) -> PatientPage:
     """One page of search results with the summaries to show (runs off the UI thread)."""
+    from app.services import patients  # imported on the worker: SQLAlchemy stays off start-up
+
     page = patients.search_patients(db, text, offset, limit)
     rows = patients.patient_rows(db, page.ids)
     return PatientPage(page.ids, page.total, {row.id: row for row in rows})
@@ -58,7 +62,7 @@ class PatientListModel(QAbstractTableModel):
     failed = Signal(object)  # an error from a search or a page fetch
 
     def __init__(
-        self, db: Database, tasks: TaskRunner, parent=None, page_size: int | None = None
+        self, db: Database, tasks: Runner, parent=None, page_size: int | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,9 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.services.changes import Changes
+from app.views.change_bus import ChangeBus
 from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
-from app.views.tasks import TaskRunner
+from app.views.runner import Runner
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 # Coalesces a burst (held key, paste) into one search. Kept short: a search takes a few ms
 # even at a million patients, and this delay is paid on every last keystroke
@@ -29,9 +35,12 @@ class PatientPane(QWidget):
     patientSelected = Signal(int)  # 0 when nothing is selected
     failed = Signal(object)
 
-    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, runner: Runner, bus: ChangeBus, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.model = PatientListModel(db, tasks, self)
+        self.model = PatientListModel(db, runner, self)
+        bus.changed.connect(self._on_changes)
         self._selected = 0
         self._wanted = 0  # a patient to select as soon as a search shows them
 
@@ -85,6 +94,11 @@ class PatientPane(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        # Names, phones, birth dates and open cases are what the list shows.
+        if changes.touches("patient", "case_file"):
+            self.refresh()
 
     def show_patient(self, patient_id: int, search_text: str) -> None:
         """Searches for `search_text` and selects `patient_id` as soon as the result is in."""

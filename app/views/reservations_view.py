@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.services import patient_link, reservations, settings
 from app.services.errors import CaseDeskError
 from app.services.reservations import Reservation
+from app.views.appointments_model import message_label
 from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
@@ -96,14 +97,7 @@ class ReservationsModel(RecordTableModel[Reservation]):
 def _message_text(item: Reservation) -> str:
     if not item.email:
         return QWidget.tr("No e-mail: call or WhatsApp")
-    labels = {
-        "pending": QWidget.tr("Waiting to send"),
-        "sending": QWidget.tr("Sending"),
-        "sent": QWidget.tr("Sent"),
-        "failed": QWidget.tr("Failed, will retry"),
-        "cancelled": QWidget.tr("Cancelled"),
-    }
-    return labels.get(item.message_status or "", QWidget.tr("Not sent"))
+    return message_label(item.message_status)
 
 
 class ReservationsView(QWidget):

@@ -1,22 +1,35 @@
-"""What the main window's actions do: each change is one service call off the UI thread."""
+"""What the main window's actions do: each change is one service call off the UI thread.
+
+The commands see the window only through what they need: the runner, what is
+selected, where to say things, and the actions to enable. What a change changed
+reaches every view through the change bus, so nothing here refreshes a view.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from app.services import appointments, cases, patients
-from app.services.appointments import ALLOWED
-from app.services.dto import AppointmentInfo, MergeResult, PatientDetails
+from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, PatientDetails, PatientRecord
+from app.statuses import ALLOWED, appointment_label
 from app.views.appointments_model import clinic_time
 from app.views.merge_dialog import MergeCasesDialog
 from app.views.patient_dialog import EditPatientDialog
+from app.views.runner import Runner, plain_message, service
 
 if TYPE_CHECKING:
-    from app.views.main_window import MainWindow
+    from app.db import Database
+    from app.views.booking_banner import BookingBanner
+    from app.views.window_actions import WindowActions
+
+_appointments = service("appointments")
+_cases = service("cases")
+_patients = service("patients")
 
 STATUS_ACTIONS = {
     "confirmed": "confirm",
@@ -27,12 +40,59 @@ STATUS_ACTIONS = {
 }
 
 
-class WindowCommands(QObject):
-    """Runs the window's commands; the window refreshes itself when each one is through."""
+@dataclass(frozen=True)
+class Selection:
+    """What the receptionist has selected in the window, asked for when a command runs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    record: Callable[[], PatientRecord | None]
+    case: Callable[[], CaseInfo | None]
+    appointment: Callable[[], AppointmentInfo | None]
+    cases: Callable[[], list[CaseInfo]]
+    zone: Callable[[], ZoneInfo]
+    region: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Where a command says how it went: the notice banner and the status bar."""
+
+    notice: BookingBanner
+    status: QStatusBar
+
+    def said(
+        self, text: str, action_text: str = "", action: Callable[[], None] | None = None
+    ) -> None:
+        if action is not None:
+            self.notice.show_message(text, "info", action_text, action)
+        else:
+            self.notice.show_message(text, "info")
+        self.status.showMessage(text, 8_000)
+
+    def failed(self, error: BaseException | str) -> None:
+        text = error if isinstance(error, str) else plain_message(error)
+        self.notice.show_message(text, "error")
+        self.status.showMessage(text, 15_000)
+
+
+class WindowCommands(QObject):
+    """Runs the window's commands through the runner."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: Runner,
+        db: Database,
+        selection: Selection,
+        feedback: Feedback,
+        actions: WindowActions,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.runner = runner
+        self.db = db
+        self.selection = selection
+        self.feedback = feedback
+        self.actions = actions
 
     def _write(
         self,
@@ -41,21 +101,20 @@ class WindowCommands(QObject):
         said: Callable[[Any], str],
         then: Callable[[Any], None] | None = None,
     ) -> None:
-        window = self.window
-        window.statusBar().showMessage(self.tr("Saving..."))
+        self.feedback.status.showMessage(self.tr("Saving..."))
 
         def done(result: Any) -> None:
-            window.after_change()
-            window.statusBar().showMessage(said(result), 8_000)
             if then is not None:
                 then(result)
+            else:
+                self.feedback.said(said(result))
 
-        window.tasks.run(fn, window.db, *args, done=done, failed=window.show_error)
+        self.runner.write(fn, self.db, *args, done=done, failed=self.feedback.failed)
 
     # --- patient ----------------------------------------------------------------------------
 
     def edit_patient(self) -> None:
-        record = self.window.record
+        record = self.selection.record()
         if record is None:
             return
         patient_id = record.patient.id
@@ -63,54 +122,58 @@ class WindowCommands(QObject):
         def save(details: PatientDetails, reply: Callable[[BaseException | None], None]) -> None:
             def done(_summary: object) -> None:
                 reply(None)
-                self.window.after_change()
-                self.window.statusBar().showMessage(self.tr("Patient details saved."), 8_000)
+                self.feedback.said(self.tr("Patient details saved."))
 
-            self.window.tasks.run(
-                patients.update_patient,
-                self.window.db,
-                patient_id,
-                details,
-                done=done,
-                failed=reply,
+            self.runner.write(
+                _patients.update_patient, self.db, patient_id, details, done=done, failed=reply
             )
 
-        dialog = EditPatientDialog(record.patient, self.window.region, save, self.window)
+        dialog = EditPatientDialog(
+            record.patient, self.selection.region(), save, self.parent_widget
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     # --- cases ------------------------------------------------------------------------------
 
     def close_case(self) -> None:
-        case = self.window.current_case()
+        case = self.selection.case()
         if case is not None:
             self._write(
-                cases.close_case,
+                _cases.close_case,
                 case.id,
                 said=lambda c: self.tr("Case {code} closed.").format(code=c.code),
             )
 
     def reopen_case(self) -> None:
-        case = self.window.current_case()
+        case = self.selection.case()
         if case is not None:
             self._write(
-                cases.reopen_case,
+                _cases.reopen_case,
                 case.id,
                 said=lambda c: self.tr("Case {code} reopened.").format(code=c.code),
             )
 
     def merge_cases(self) -> None:
-        keep = self.window.current_case()
+        keep = self.selection.case()
         if keep is None:
             return
-        others = [c for c in self.window.case_panel.cases() if c.id != keep.id]
-        dialog = MergeCasesDialog(keep, others, self._preview, self.window)
+        others = [c for c in self.selection.cases() if c.id != keep.id]
+        dialog = MergeCasesDialog(keep, others, self._preview, self.parent_widget)
         dialog.accepted.connect(lambda: self._merge(keep.id, dialog.merge_case_id()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _preview(self, keep_id: int, merge_id: int) -> MergeResult:
-        return cases.merge_preview(self.window.db, keep_id, merge_id)
+    def _preview(self, keep_id: int, merge_id: int, reply: Callable[[Any], None]) -> None:
+        self.runner.query(
+            "merge-preview",
+            _cases.merge_preview,
+            self.db,
+            keep_id,
+            merge_id,
+            done=reply,
+            failed=reply,
+        )
 
     def _merge(self, keep_id: int, merge_id: int) -> None:
         if not merge_id:
@@ -120,70 +183,62 @@ class WindowCommands(QObject):
             text = self.tr("Case {other} was merged into {keep}.").format(
                 other=result.merged_code, keep=result.kept_code
             )
-            self.window.notice.show_message(
-                text, "info", self.tr("&Undo merge"), lambda: self._undo(result.audit_event_id)
+            self.feedback.said(
+                text, self.tr("&Undo merge"), lambda: self._undo(result.audit_event_id)
             )
 
-        self._write(
-            cases.merge_cases,
-            keep_id,
-            merge_id,
-            said=lambda r: self.tr("Merged {other} into {keep}.").format(
-                other=r.merged_code, keep=r.kept_code
-            ),
-            then=merged,
-        )
+        self._write(_cases.merge_cases, keep_id, merge_id, said=str, then=merged)
 
     def undo_merge(self) -> None:
         """Undoes the newest merge into the selected case; stays possible until undone."""
-        case = self.window.current_case()
+        case = self.selection.case()
         if case is None:
             return
-        try:
-            event_id = cases.latest_merge_event(self.window.db, case.id)
-        except Exception as exc:  # shown in plain words
-            self.window.show_error(exc)
-            return
-        if event_id is None:
-            self.window.show_error(
-                self.tr("No merge into {code} can be undone.").format(code=case.code)
-            )
-            return
-        self._undo(event_id)
+
+        def found(event_id: int | None) -> None:
+            if event_id is None:
+                self.feedback.failed(
+                    self.tr("No merge into {code} can be undone.").format(code=case.code)
+                )
+            else:
+                self._undo(event_id)
+
+        self.runner.query(
+            "merge-event",
+            _cases.latest_merge_event,
+            self.db,
+            case.id,
+            done=found,
+            failed=self.feedback.failed,
+        )
 
     def _undo(self, event_id: int) -> None:
-        def undone(restored: object) -> None:
-            self.window.notice.show_message(
-                self.tr("Case {code} is separate again.").format(code=restored.code), "info"
-            )
-
         self._write(
-            cases.undo_merge,
+            _cases.undo_merge,
             event_id,
             said=lambda c: self.tr("Merge undone; {code} is separate again.").format(code=c.code),
-            then=undone,
         )
 
     # --- appointments -----------------------------------------------------------------------
 
     def change_status(self, status: str) -> None:
-        appointment = self.window.case_panel.current_appointment()
+        appointment = self.selection.appointment()
         if appointment is None:
             return
         self._write(
-            appointments.change_status,
+            _appointments.change_status,
             appointment.id,
             status,
             said=lambda s: self.tr("Appointment marked {status}.").format(
-                status=appointments.STATUS_LABELS[s].lower()
+                status=appointment_label(s).lower()
             ),
         )
 
     def cancel_appointment(self) -> None:
-        appointment = self.window.case_panel.current_appointment()
+        appointment = self.selection.appointment()
         if appointment is None:
             return
-        when = clinic_time(appointment.starts_at, self.window.zone)
+        when = clinic_time(appointment.starts_at, self.selection.zone())
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Cancel appointment"),
@@ -192,7 +247,7 @@ class WindowCommands(QObject):
                 "The slot becomes free for other patients. This cannot be undone."
             ).format(when=when, who=appointment.practitioner_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window,
+            self.parent_widget,
         )
         box.setObjectName("cancelAppointmentBox")
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -208,5 +263,5 @@ class WindowCommands(QObject):
     def update_appointment_actions(self, appointment: AppointmentInfo | None) -> None:
         allowed = ALLOWED.get(appointment.status, set()) if appointment else set()
         for status, name in STATUS_ACTIONS.items():
-            getattr(self.window.actions, name).setEnabled(status in allowed)
-        self.window.actions.copy_link.setEnabled(appointment is not None)
+            getattr(self.actions, name).setEnabled(status in allowed)
+        self.actions.copy_link.setEnabled(appointment is not None)

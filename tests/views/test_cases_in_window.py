@@ -93,6 +93,7 @@ def test_merge_with_preview_then_undo_from_the_banner(qtbot, window, db, book):
     qtbot.waitUntil(lambda: active_merge_dialog() is not None)
     dialog = active_merge_dialog()
     assert dialog.merge_case_id() == second.case_id
+    qtbot.waitUntil(dialog.merge_button.isEnabled)  # the preview is read off the UI thread
     preview = dialog.summary.text()
     assert f"1 appointment(s) move from {second.case_code} to {first.case_code}" in preview
     assert "Lower back, Neck" in preview
@@ -142,7 +143,6 @@ def test_a_case_closed_at_another_desk_shows_as_closed(qtbot, window, db, book):
     select_patient(qtbot, window, booked.patient_id)
     assert window.actions.close_case.isEnabled()
     cases.close_case(db, booked.case_id)  # another desk
-    window.poll()
     qtbot.waitUntil(lambda: "(Closed)" in selector_texts(window)[0])
     assert window.actions.reopen_case.isEnabled() and not window.actions.close_case.isEnabled()
     assert window.record.patient.id == booked.patient_id  # the selection survived the refresh

@@ -10,9 +10,11 @@ from tests.conftest import new_patient
 from tests.views.conftest import list_names, search
 
 
-def test_window_title_is_the_clinic_name(open_window, db):
+def test_window_title_is_the_clinic_name(qtbot, open_window, db):
     settings.set(db, "clinic.name", "Sunrise Physio")
     window = open_window()
+    # The settings are read off the UI thread after the first paint.
+    qtbot.waitUntil(lambda: window.settings_known)
     assert window.windowTitle().startswith("Sunrise Physio")
 
 
@@ -79,7 +81,6 @@ def test_patient_list_model_passes_the_model_tester(qtbot, qtmodeltester, open_w
 def test_a_patient_registered_at_another_desk_appears(qtbot, window, db):
     assert list_names(window) == []
     patients.register_patient(db, new_patient("Meera", "Iyer", "+91 98765 43210"))
-    window.poll()
     qtbot.waitUntil(lambda: list_names(window) == ["Meera Iyer"])
 
 

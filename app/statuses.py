@@ -1,0 +1,86 @@
+"""The words for where an appointment and a patient message stand: one vocabulary.
+
+Stored as their values ("reserved", "sent", ...); shown by their labels, which the
+views pass through Qt's translation (context "Status"). Nothing here imports Qt or
+SQLAlchemy, so models, services and views all share it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AppointmentStatus(StrEnum):
+    RESERVED = "reserved"
+    CONFIRMED = "confirmed"
+    ARRIVED = "arrived"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+    @property
+    def label(self) -> str:
+        return _APPOINTMENT_LABELS[self]
+
+
+class MessageStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by one sender; nobody else may take it
+    SENT = "sent"
+    FAILED = "failed"  # gave up, or the last try failed and it waits for a retry
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _MESSAGE_LABELS[self]
+
+
+_APPOINTMENT_LABELS = {
+    AppointmentStatus.RESERVED: "Reserved",
+    AppointmentStatus.CONFIRMED: "Confirmed",
+    AppointmentStatus.ARRIVED: "Arrived",
+    AppointmentStatus.COMPLETED: "Completed",
+    AppointmentStatus.CANCELLED: "Cancelled",
+    AppointmentStatus.NO_SHOW: "No-show",
+}
+
+_MESSAGE_LABELS = {
+    MessageStatus.PENDING: "Waiting to send",
+    MessageStatus.SENDING: "Sending",
+    MessageStatus.SENT: "Sent",
+    MessageStatus.FAILED: "Failed, will retry",
+    MessageStatus.CANCELLED: "Cancelled",
+}
+
+NO_EMAIL = "No e-mail"  # a booking without an e-mail address queues no message
+
+A = AppointmentStatus
+# Which status may follow which. A cancelled slot may already be rebooked, so
+# nothing leads out of Cancelled; book again instead.
+ALLOWED: dict[str, set[str]] = {
+    A.RESERVED: {A.CONFIRMED, A.ARRIVED, A.CANCELLED, A.NO_SHOW},
+    A.CONFIRMED: {A.ARRIVED, A.CANCELLED, A.NO_SHOW, A.RESERVED},
+    A.ARRIVED: {A.COMPLETED, A.CONFIRMED},
+    A.COMPLETED: {A.ARRIVED},
+    A.NO_SHOW: {A.CONFIRMED, A.ARRIVED},
+    A.CANCELLED: set(),
+}
+del A
+
+
+def appointment_label(status: str) -> str:
+    """The English label of a stored appointment status (unknown values shown as stored)."""
+    try:
+        return AppointmentStatus(status).label
+    except ValueError:
+        return status
+
+
+def message_label(status: str | None) -> str:
+    """The English label of a stored message status; None means no message (no e-mail)."""
+    if status is None:
+        return NO_EMAIL
+    try:
+        return MessageStatus(status).label
+    except ValueError:
+        return status

@@ -1,0 +1,191 @@
+"""The one way views and dialogs reach the database: off the UI thread, answers queued back.
+
+- `query(topic, fn, ...)`: a read. Only the newest request of a topic is answered, so a
+  slow answer to an old keystroke never overwrites a newer one.
+- `write(fn, ...)`: a change. What it changed is announced by the change bus (see
+  `change_bus.py`), which every view listens to; the caller's `done` only handles its
+  own reply (a banner, closing a dialog).
+
+Service functions are named through `service("patients").search`: the module is
+imported on the worker when first called, so SQLAlchemy and the services load off
+the UI thread and after the window first paints.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+
+from app.services.errors import CaseDeskError
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class ServiceCall:
+    """A service function named by module and attribute, imported where it is called."""
+
+    __slots__ = ("module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"{self.module}.{self.name}"
+
+
+class _Service:
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> ServiceCall:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return ServiceCall(self._module, name)
+
+
+def service(name: str) -> Any:
+    """`service("patients").search` is `app.services.patients.search`, imported lazily."""
+    return _Service(f"app.services.{name}")
+
+
+def plain_message(error: BaseException) -> str:
+    """What a receptionist reads about a failure: the service's own words, never a traceback."""
+    if isinstance(error, CaseDeskError):
+        return str(error)
+    log.error("unexpected error in a background task", exc_info=error)
+    return QCoreApplication.translate(
+        "Runner",
+        "Something unexpected went wrong; nothing was changed. Details are in the log.",
+    )
+
+
+class Runner(QObject):
+    """Runs service calls on a private thread pool and calls back on the UI thread.
+
+    A finished task whose owner has shut down is dropped, and `shutdown` waits for
+    running tasks, so no callback reaches a deleted window.
+    """
+
+    _finished = Signal(int, object)
+    _failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, threads: int = 4) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._callbacks: dict[int, tuple[str | None, Done | None, Failed | None]] = {}
+        self._newest: dict[str, int] = {}
+        self._ids = itertools.count(1)
+        self._closing = False
+        self._finished.connect(self._on_finished)
+        self._failed.connect(self._on_failed)
+
+    @property
+    def active(self) -> int:
+        """How many tasks have not called back yet."""
+        return len(self._callbacks)
+
+    def busy(self, topic: str | None = None) -> bool:
+        if topic is None:
+            return bool(self._callbacks)
+        return any(t == topic for t, _, _ in self._callbacks.values())
+
+    def query(
+        self,
+        topic: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done,
+        failed: Failed | None = None,
+    ) -> int:
+        """Reads off the UI thread; only the newest request of `topic` gets its answer."""
+        return self._start(topic, fn, args, done, failed)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> int:
+        """Changes records off the UI thread; the change bus announces what changed."""
+        return self._start(None, fn, args, done, failed)
+
+    def cancel(self, topic: str) -> None:
+        """Drops the answer of any request of `topic` still on its way."""
+        self._newest[topic] = 0
+
+    run = write  # for work that is neither a read nor a write (sending a test message)
+
+    def _start(
+        self,
+        topic: str | None,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        done: Done | None,
+        failed: Failed | None,
+    ) -> int:
+        if self._closing:
+            return 0
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (topic, done, failed)
+        if topic is not None:
+            self._newest[topic] = task_id
+
+        def work() -> None:
+            try:
+                result = fn(*args)
+            except Exception as exc:  # handed to the UI thread, which shows it in plain words
+                if not self._closing:
+                    self._failed.emit(task_id, exc)
+                return
+            if not self._closing:
+                self._finished.emit(task_id, result)
+
+        self._pool.start(work)
+        return task_id
+
+    def _take(self, task_id: int) -> tuple[Done | None, Failed | None] | None:
+        topic, done, failed = self._callbacks.pop(task_id, (None, None, None))
+        if self._closing:
+            return None
+        if topic is not None and self._newest.get(topic) != task_id:
+            return None  # an older request of this topic: a newer answer is on its way
+        return done, failed
+
+    def _on_finished(self, task_id: int, result: object) -> None:
+        taken = self._take(task_id)
+        if taken is not None and taken[0] is not None:
+            taken[0](result)
+
+    def _on_failed(self, task_id: int, error: object) -> None:
+        taken = self._take(task_id)
+        if taken is None:
+            return
+        if taken[1] is not None:
+            taken[1](error)
+        else:
+            plain_message(error)  # at least logged
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Lets running work finish, so no thread outlives its database."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Drops queued tasks and waits for running ones; no callback runs after this."""
+        self._closing = True
+        self._pool.clear()
+        self._pool.waitForDone()
+        self._callbacks.clear()
