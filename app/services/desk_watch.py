@@ -61,6 +61,7 @@ class _Reporter:
     def connected(self) -> None:
         if self.first:
             self.first = False
+            self.on_state(True, "")  # connected; nothing to tell the receptionist
             self.on_changes(Changes.all(remote=True))
         elif self.lost:
             self.lost = False

@@ -42,6 +42,8 @@ class ChangeBus(QObject):
         self._stop_listening = db.listen(self._arrived.emit)
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self.watching = False  # connected to hear other desks (for tests and the status line)
+        self.connection.connect(self._on_connection)
 
     def watch_other_desks(self) -> None:
         """Starts hearing other desks' changes (after the window first paints)."""
@@ -56,6 +58,9 @@ class ChangeBus(QObject):
             daemon=True,
         )
         self._watcher.start()
+
+    def _on_connection(self, ok: bool, _words: str) -> None:
+        self.watching = ok
 
     def publish(self, changes: Changes) -> None:
         """Announces a change (from the UI thread or any other)."""

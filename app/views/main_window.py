@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
             self.load_patient(shown)
 
     def _on_connection(self, ok: bool, words: str) -> None:
+        if ok and not words:  # the first connection: nothing to say
+            return
         if ok:
             self.notice.show_message(self.tr("Connected to the database again."), "info")
         else:
