@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
@@ -20,9 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.widgets import FieldMessage, date_format, focus_soon, required
-from app.services import booking, practitioners
+from app.services.changes import Changes
 from app.services.dto import Practitioner, Slot
-from app.services.errors import CaseDeskError
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
+
+_booking = service("booking")
+_practitioners = service("practitioners")
 
 KINDS = (("initial", "Initial assessment"), ("follow_up", "Follow-up"))
 
@@ -33,7 +38,11 @@ class AppointmentPage(QWizardPage):
     def __init__(self, db, timezone: str, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        desk = desk_for(db)
+        self.runner = desk.runner
+        desk.bus.changed.connect(self._on_changes)
         self.zone = ZoneInfo(timezone)
+        self.loading = False  # practitioners or slots are being read
         self._slots: list[Slot] = []
         self._practitioners: list[Practitioner] = []
         self._started = False
@@ -107,21 +116,56 @@ class AppointmentPage(QWizardPage):
     def notes_text(self) -> str:
         return self.notes.toPlainText().strip()
 
+    def set_clinic(self, timezone: str) -> None:
+        """The clinic's time zone, once known: slots are shown in it."""
+        try:
+            self.zone = ZoneInfo(timezone)
+        except (ValueError, KeyError):
+            return
+        self.setSubTitle(
+            self.tr("Times are clinic time (%1). * marks what is required.").replace("%1", timezone)
+        )
+        if self._slots:
+            self._show_slots(
+                self._slots, self.selected_slot().starts_at if self.selected_slot() else None
+            )
+
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
 
-    # -- loading ---------------------------------------------------------------------------
+    # -- loading (off the UI thread; each answer fills its widget) -------------------------
     def _load_practitioners(self) -> None:
-        self._practitioners = practitioners.list_practitioners(self.db, active_only=True)
+        self.loading = True
+        self.slot_message.say(self.tr("Finding free slots\u2026"), serious=False)
+        self.runner.query(
+            "practitioners",
+            _practitioners.list_practitioners,
+            self.db,
+            True,
+            done=self._practitioners_in,
+            failed=self._failed,
+        )
+
+    def _practitioners_in(self, found: list[Practitioner]) -> None:
+        self._practitioners = list(found)
         self.practitioner_combo.blockSignals(True)
         self.practitioner_combo.clear()
         for p in self._practitioners:
             self.practitioner_combo.addItem(p.name, p.id)
         self.practitioner_combo.blockSignals(False)
         if not self._practitioners:
+            self.loading = False
+            self.slot_message.say("")
             self.message.say(
                 self.tr("No practitioner is taking appointments. Add one in Settings first.")
             )
+            return
+        self._on_practitioner()
+
+    def _failed(self, error: BaseException) -> None:
+        self.loading = False
+        self.message.say(plain_message(error))
+        self.completeChanged.emit()
 
     def _on_practitioner(self, _index: int = 0) -> None:
         chosen = self.practitioner()
@@ -136,11 +180,18 @@ class AppointmentPage(QWizardPage):
         chosen = self.practitioner()
         if chosen is None:
             return
-        try:
-            slot = booking.first_free_slot(self.db, chosen.id, self.minutes.value())
-        except CaseDeskError as exc:
-            self.message.say(str(exc))
-            return
+        self.loading = True
+        self.runner.query(
+            "slots",
+            _booking.first_free_slot,
+            self.db,
+            chosen.id,
+            self.minutes.value(),
+            done=self._first_slot_in,
+            failed=self._failed,
+        )
+
+    def _first_slot_in(self, slot: Slot | None) -> None:
         if slot is None:
             self.refresh_slots()
             return
@@ -151,24 +202,28 @@ class AppointmentPage(QWizardPage):
         self.refresh_slots(keep=slot.starts_at)
 
     def refresh_slots(self, keep: datetime | None = None) -> None:
-        """Reloads the day's free slots, keeping the chosen one when it is still free."""
+        """Reads the day's free slots again, keeping the chosen one when it is still free."""
         chosen = self.practitioner()
         keep = keep or (self.selected_slot().starts_at if self.selected_slot() else None)
-        self._slots = []
-        self.slot_list.clear()
         if chosen is None:
-            self.completeChanged.emit()
+            self._show_slots([], None)
             return
-        try:
-            self._slots = booking.free_slots(
-                self.db,
-                chosen.id,
-                self.date_edit.date().toPython(),
-                self.minutes.value(),
-                not_before=datetime.now(UTC),
-            )
-        except CaseDeskError as exc:
-            self.message.say(str(exc))
+        self.loading = True
+        self.runner.query(
+            "slots",
+            partial(_booking.free_slots, not_before=datetime.now(UTC)),
+            self.db,
+            chosen.id,
+            self.date_edit.date().toPython(),
+            self.minutes.value(),
+            done=lambda slots: self._show_slots(slots, keep),
+            failed=self._failed,
+        )
+
+    def _show_slots(self, slots: list[Slot], keep: datetime | None) -> None:
+        self.loading = False
+        self._slots = list(slots)
+        self.slot_list.clear()
         for slot in self._slots:
             start, end = self.local(slot.starts_at), self.local(slot.ends_at)
             item = QListWidgetItem(f"{start:%H:%M} \u2013 {end:%H:%M}")
@@ -182,6 +237,11 @@ class AppointmentPage(QWizardPage):
             serious=False,
         )
         self.completeChanged.emit()
+
+    def _on_changes(self, changes: Changes) -> None:
+        # Another booking or a practitioner's hours changed: the free slots may have too.
+        if self._started and self.isVisible() and changes.touches("appointment", "practitioner"):
+            self.refresh_slots()
 
     def _touch_kind(self, _index: int) -> None:
         self._kind_touched = True

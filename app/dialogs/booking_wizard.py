@@ -9,13 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.dialogs.appointment_page import AppointmentPage
-from app.dialogs.background import Background
 from app.dialogs.base import CaseDeskWizard
 from app.dialogs.case_decision import CaseDecisionDialog
 from app.dialogs.case_page import CasePage
 from app.dialogs.patient_page import PatientPage, describe
 from app.dialogs.review_page import ReviewPage
-from app.services import booking, settings
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, CaseInfo, OpenCases
 from app.services.errors import (
     CaseDeskError,
@@ -24,8 +22,14 @@ from app.services.errors import (
     SlotTakenError,
     ValidationError,
 )
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
 
 log = logging.getLogger(__name__)
+
+_booking = service("booking")
+# Until the clinic's settings are read (the main window passes them when it has them).
+CLINIC_DEFAULTS = {"clinic.region": "IN", "clinic.timezone": "UTC"}
 
 PATIENT_PAGE, CASE_PAGE, APPOINTMENT_PAGE, REVIEW_PAGE = range(4)
 PAGES = {
@@ -42,18 +46,27 @@ class BookingWizard(CaseDeskWizard):
 
     booked = Signal(object)
 
-    def __init__(self, db, parent: QWidget | None = None, patient_id: int = 0) -> None:
+    def __init__(
+        self,
+        db,
+        parent: QWidget | None = None,
+        patient_id: int = 0,
+        clinic: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = desk_for(db).runner
         self.setObjectName("bookingWizard")
         self.setWindowTitle(self.tr("New booking"))
-        self.clinic = settings.get_all(db)
+        self.clinic = {**CLINIC_DEFAULTS, **(clinic or {})}
+        self.clinic_known = clinic is not None
         self.decision = CaseDecision.new_case()
         self.updated_case: CaseInfo | None = None
         self.result: BookingResult | None = None
         # Tests and scripts may answer the case decision without the modal: f(OpenCases) -> decision.
         self.case_decision_answer: Callable[[OpenCases], CaseDecision | None] | None = None
-        self.background = Background(self)
+        self._booking = False  # a booking is being saved
+        self._open_cases: dict[tuple[int, tuple[str, ...]], OpenCases] = {}
         self.patient_page = PatientPage(db, self.clinic["clinic.region"])
         self.case_page = CasePage()
         self.appointment_page = AppointmentPage(
@@ -70,6 +83,17 @@ class BookingWizard(CaseDeskWizard):
         self._initial_patient = int(patient_id or 0)
         if self._initial_patient:
             self.setField("patientId", self._initial_patient)
+        if not self.clinic_known:
+            self.runner.query(
+                "wizard-clinic", service("settings").get_all, db, done=self._clinic_in
+            )
+
+    def _clinic_in(self, values: dict[str, str]) -> None:
+        """The clinic's settings arrived: its time zone and region for the pages."""
+        self.clinic = {**CLINIC_DEFAULTS, **values}
+        self.clinic_known = True
+        self.appointment_page.set_clinic(self.clinic["clinic.timezone"])
+        self.patient_page.region = self.clinic["clinic.region"]
 
     # -- the case decision, asked when leaving the case page -------------------------------
     def decide_case(self) -> bool:
@@ -78,11 +102,21 @@ class BookingWizard(CaseDeskWizard):
         self.decision, self.updated_case = CaseDecision.new_case(), None
         if not patient_id:
             return True
-        try:
-            found = booking.open_cases(self.db, patient_id, labels)
-        except CaseDeskError as exc:
-            self.case_page.say(str(exc))
+        key = (patient_id, tuple(labels))
+        found = self._open_cases.pop(key, None)
+        if found is None:  # read them off the UI thread, then leave the page again
+            self.case_page.say(self.tr("Looking at the patient's open cases\u2026"), serious=False)
+            self.runner.query(
+                "open-cases",
+                _booking.open_cases,
+                self.db,
+                patient_id,
+                labels,
+                done=lambda answer: self._open_cases_in(key, answer),
+                failed=lambda error: self.case_page.say(plain_message(error)),
+            )
             return False
+        self.case_page.say("", serious=False)
         if not found.cases:
             return True
         decision = self._ask_case_decision(found, labels)
@@ -92,6 +126,12 @@ class BookingWizard(CaseDeskWizard):
         if decision.is_update:
             self.updated_case = next(c for c in found.cases if c.id == decision.update_case_id)
         return True
+
+    def _open_cases_in(self, key: tuple[int, tuple[str, ...]], found: OpenCases) -> None:
+        if self.currentId() != CASE_PAGE:
+            return
+        self._open_cases[key] = found
+        self.next()
 
     def _ask_case_decision(self, found: OpenCases, labels: list[str]) -> CaseDecision | None:
         if self.case_decision_answer is not None:
@@ -188,7 +228,7 @@ class BookingWizard(CaseDeskWizard):
         """Finish: True once booked; otherwise starts the booking and answers False for now."""
         if self.result is not None:
             return True
-        if self.background.busy():
+        if self._booking:
             return False
         request, decision = self.request(), self.decision
         if request.starts_at is None:
@@ -196,16 +236,18 @@ class BookingWizard(CaseDeskWizard):
             self.appointment_page.message.say(self.tr("Choose a free slot."))
             return False
         self._set_busy(True)
-        db = self.db
-        self.background.run(
-            "book",
-            lambda: booking.book_appointment(db, request, decision),
-            self._on_booked,
-            self._on_booking_failed,
+        self.runner.write(
+            _booking.book_appointment,
+            self.db,
+            request,
+            decision,
+            done=self._on_booked,
+            failed=self._on_booking_failed,
         )
         return False
 
     def _set_busy(self, busy: bool) -> None:
+        self._booking = busy
         for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
             self.button(which).setEnabled(not busy)
         self.review_page.progress.setText(self.tr("Booking\u2026") if busy else "")
@@ -283,7 +325,7 @@ class BookingWizard(CaseDeskWizard):
         return box.clickedButton() is discard
 
     def reject(self) -> None:
-        if self.background.busy():
+        if self._booking:
             return  # a booking is being saved; its answer decides what happens next
         if self.result is None and self.has_input() and not self.confirm_discard():
             return
@@ -291,9 +333,6 @@ class BookingWizard(CaseDeskWizard):
 
     def done(self, result: int) -> None:
         super().done(result)
-        if not self.isVisible():
-            self.background.wait()
-            self.patient_page.background.wait()
 
 
 def _fields_of(page_id: int) -> set[str]:

@@ -82,8 +82,8 @@ class CasePage(QWizardPage):
             return True
         return False
 
-    def say(self, message: str) -> None:
-        self.status.say(message)
+    def say(self, message: str, serious: bool = True) -> None:
+        self.status.say(message, serious=serious)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         focus_soon(self.title_edit)

@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.dialogs.background import Background
 from app.dialogs.widgets import DateField, FieldMessage, focus_soon, required
-from app.services import patients
 from app.services.dto import PatientDetails, PatientSummary
 from app.services.patient_checks import field_errors
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
 
 SEARCH_DELAY_MS = 250
 DUPLICATE_DELAY_MS = 400
 RESULTS_SHOWN = 50
+_patients = service("patients")
+
 SEXES = (("", "not given"), ("female", "female"), ("male", "male"), ("other", "other"))
 
 
@@ -54,7 +56,8 @@ class PatientPage(QWizardPage):
         self._chosen: PatientSummary | None = None
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
-        self.background = Background(self)
+        self.runner = desk_for(db).runner
+        self._known: dict[int, PatientSummary] = {}  # rows of the last search, by id
         self.setTitle(self.tr("Patient"))
         self.setSubTitle(
             self.tr("Find the patient, or register a new one. * marks what is required.")
@@ -200,17 +203,20 @@ class PatientPage(QWizardPage):
         if value == self._patient_id:
             return
         self._patient_id = value
-        self._chosen = None
+        self._chosen = self._known.get(value)
         if value:
-            rows = patients.patient_rows(self.db, [value])
-            self._chosen = rows[0] if rows else None
-            shown = (
-                describe(self._chosen, self.inputs["birthDate"].display_format())
-                if self._chosen
-                else ""
-            )
-            self.chosen_label.setText(shown or self.tr("Patient %1").replace("%1", str(value)))
+            self._show_chosen()
+            if self._chosen is None:  # not in the search results: read the patient
+                self.runner.query(
+                    "chosen-patient",
+                    _patients.patient_rows,
+                    self.db,
+                    [value],
+                    done=lambda rows: self._chosen_in(value, rows),
+                    failed=lambda error: self.results_note.setText(plain_message(error)),
+                )
         else:
+            self.runner.cancel("chosen-patient")
             self.results.setCurrentItem(None)
             self.results.clearSelection()
         self.stack.setCurrentIndex(1 if value else 0)
@@ -218,6 +224,25 @@ class PatientPage(QWizardPage):
         self.completeChanged.emit()
 
     patientId = Property(int, get_patient_id, set_patient_id, notify=patientIdChanged)  # noqa: N815
+
+    def _chosen_in(self, patient_id: int, rows: list[PatientSummary]) -> None:
+        if patient_id != self._patient_id:
+            return
+        self._chosen = rows[0] if rows else None
+        if self._chosen is None:
+            self.results_note.setText(self.tr("That patient is no longer registered."))
+        self._show_chosen()
+        self.completeChanged.emit()
+
+    def _show_chosen(self) -> None:
+        shown = (
+            describe(self._chosen, self.inputs["birthDate"].display_format())
+            if self._chosen
+            else ""
+        )
+        self.chosen_label.setText(
+            shown or self.tr("Patient %1").replace("%1", str(self._patient_id))
+        )
 
     def chosen_patient(self) -> PatientSummary | None:
         return self._chosen
@@ -228,16 +253,18 @@ class PatientPage(QWizardPage):
         if not text:
             self._show_results(([], 0))
             return
-        db = self.db
-
-        def work():
-            page = patients.search_patients(db, text, limit=RESULTS_SHOWN)
-            return patients.patient_rows(db, page.ids), page.total
-
-        self.background.run("search", work, self._show_results, self._show_search_error)
+        self.runner.query(
+            "wizard-search",
+            _search,
+            self.db,
+            text,
+            done=self._show_results,
+            failed=self._show_search_error,
+        )
 
     def _show_results(self, found) -> None:
         rows, total = found
+        self._known = {p.id: p for p in rows}
         self.results.blockSignals(True)
         self.results.clear()
         fmt = self.inputs["birthDate"].display_format()
@@ -263,7 +290,7 @@ class PatientPage(QWizardPage):
             self.results_note.setText("")
 
     def _show_search_error(self, error: BaseException) -> None:
-        self.results_note.setText(str(error))
+        self.results_note.setText(plain_message(error))
 
     def _on_result(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         if current is not None:
@@ -336,12 +363,17 @@ class PatientPage(QWizardPage):
         if self._patient_id or not (details.phone.strip() or details.birth_date):
             self._show_duplicates([])
             return
-        db = self.db
-        self.background.run(
-            "duplicates", lambda: patients.find_duplicates(db, details), self._show_duplicates
+        self.runner.query(
+            "duplicates",
+            _patients.find_duplicates,
+            self.db,
+            details,
+            done=self._show_duplicates,
+            failed=lambda error: self.results_note.setText(plain_message(error)),
         )
 
     def _show_duplicates(self, found: list[PatientSummary]) -> None:
+        self._known.update((p.id, p) for p in found)
         self.duplicate_list.clear()
         fmt = self.inputs["birthDate"].display_format()
         for p in found:
@@ -373,3 +405,11 @@ class PatientPage(QWizardPage):
         if self._patient_id:
             return self._chosen is not None
         return not self._errors
+
+
+def _search(db, text: str) -> tuple[list[PatientSummary], int]:
+    """The wizard's patient search (runs on the worker)."""
+    from app.services import patients
+
+    page = patients.search_patients(db, text, limit=RESULTS_SHOWN)
+    return patients.patient_rows(db, page.ids), page.total

@@ -44,3 +44,9 @@ def desk_for(db: Database) -> Desk:
         desk = Desk(db, Runner(app), ChangeBus(db, app))
         _desks[db] = desk
     return desk
+
+
+def close_all() -> None:
+    """Closes every desk (at exit, and between tests)."""
+    for desk in list(_desks.values()):
+        desk.close()

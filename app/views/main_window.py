@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.desk = desk_for(db)
         self.runner, self.bus = self.desk.runner, self.desk.bus
         self.settings_known = False
+        self.clinic: dict[str, str] = {}
         self.zone = ZoneInfo("UTC")
         self.region = "IN"
         self.record: PatientRecord | None = None
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         )
 
     def _settings_read(self, values: dict[str, str]) -> None:
+        self.clinic = dict(values)
         name = values.get("clinic.name", "")
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
         try:
@@ -297,7 +299,12 @@ class MainWindow(QMainWindow):
             return
         from app.dialogs.booking_wizard import BookingWizard
 
-        wizard = BookingWizard(self.db, self, patient_id=patient_id)
+        wizard = BookingWizard(
+            self.db,
+            self,
+            patient_id=patient_id,
+            clinic=self.clinic if self.settings_known else None,
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.booked.connect(self.on_booked)
         wizard.finished.connect(self._wizard_closed)

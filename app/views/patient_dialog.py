@@ -19,7 +19,7 @@ from app.dialogs.base import CaseDeskDialog
 from app.dialogs.widgets import DateField, FieldMessage, required
 from app.services.dto import PatientDetails, PatientSummary
 from app.services.errors import ValidationError
-from app.views.tasks import plain_message
+from app.views.runner import plain_message
 
 SEXES = (("", "not given"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
 

@@ -148,14 +148,20 @@ class Runner(QObject):
             try:
                 result = fn(*args)
             except Exception as exc:  # handed to the UI thread, which shows it in plain words
-                if not self._closing:
-                    self._failed.emit(task_id, exc)
-                return
-            if not self._closing:
-                self._finished.emit(task_id, result)
+                self._answer(self._failed, task_id, exc)
+            else:
+                self._answer(self._finished, task_id, result)
 
         self._pool.start(work)
         return task_id
+
+    def _answer(self, signal: Signal, task_id: int, value: object) -> None:
+        if self._closing:
+            return
+        try:
+            signal.emit(task_id, value)
+        except RuntimeError:  # the application is going away: nobody is left to answer
+            log.debug("an answer arrived after the runner was deleted")
 
     def _take(self, task_id: int) -> tuple[Done | None, Failed | None] | None:
         topic, done, failed = self._callbacks.pop(task_id, (None, None, None))

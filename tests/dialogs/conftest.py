@@ -22,14 +22,15 @@ def open_wizard(qtbot, db, practitioner):
         wizard.show()
         qtbot.waitExposed(wizard)
         opened.append(wizard)
+        if patient_id:  # the chosen patient is read off the UI thread; Next waits for it
+            qtbot.waitUntil(lambda: wizard.patient_page.chosen_patient() is not None)
         return wizard
 
     yield _open
     for wizard in opened:
         if wizard.isVisible():
             wizard.done(QDialog.DialogCode.Rejected)  # done() skips the discard question
-        wizard.background.wait()
-        wizard.patient_page.background.wait()
+        wizard.runner.wait()
         wizard.deleteLater()
 
 

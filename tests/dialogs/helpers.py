@@ -36,8 +36,8 @@ def fill_case(wizard, title="Knee pain", parts=("Left knee",)) -> None:
 
 def to_review(qtbot, wizard) -> None:
     """From the case page (filled) through the appointment page to the review."""
-    wizard.next()
-    assert wizard.currentId() == APPOINTMENT_PAGE
+    wizard.next()  # an existing patient's open cases are read first, then it moves on
+    qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
     qtbot.waitUntil(lambda: wizard.appointment_page.selected_slot() is not None)
     wizard.next()
     assert wizard.currentId() == REVIEW_PAGE

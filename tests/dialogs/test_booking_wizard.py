@@ -152,6 +152,8 @@ def test_keyboard_only_booking(qtbot, db, open_wizard):
     assert wizard.field("bodyParts") == ["Right shoulder", "Lower back"]
     press(Qt.Key.Key_Return)  # empty filter: on to the appointment
     assert wizard.currentId() == APPOINTMENT_PAGE
+    # The first free slot is read off the UI thread and chosen as soon as it is in.
+    qtbot.waitUntil(lambda: wizard.appointment_page.selected_slot() is not None)
     press(Qt.Key.Key_Return)
     assert wizard.currentId() == REVIEW_PAGE
     with qtbot.waitSignal(wizard.booked, timeout=5000) as blocker:

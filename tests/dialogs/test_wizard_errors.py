@@ -22,8 +22,8 @@ def test_cancel_in_the_decision_modal_returns_to_the_case_page(
     when_modal(
         "caseDecisionDialog", lambda d: d.findChild(QPushButton, "cancelCaseDecisionButton").click()
     )
-    wizard.next()
-    assert when_modal.seen == ["caseDecisionDialog"]
+    wizard.next()  # the open cases are read first, then the modal asks
+    qtbot.waitUntil(lambda: when_modal.seen == ["caseDecisionDialog"])
     assert wizard.currentId() == CASE_PAGE
     assert wizard.field("caseTitle") == "Knee again"
     assert wizard.field("bodyParts") == ["Right knee", "Neck"]
@@ -55,7 +55,9 @@ def test_a_slot_taken_by_another_desk_keeps_everything_typed(qtbot, db, open_wiz
     assert message.isVisible() and "already has an appointment" in message.text()
     assert wizard.field("firstName") == "Anil" and wizard.field("caseTitle") == "Hip pain"
     assert wizard.field("bodyParts") == ["Right hip"]
-    assert wizard.appointment_page.selected_slot().starts_at != chosen.starts_at
+    page = wizard.appointment_page
+    qtbot.waitUntil(lambda: not page.loading and page.selected_slot() is not None)
+    assert page.selected_slot().starts_at != chosen.starts_at
     assert patients.search_patients(db, "Anil").total == 0
     wizard.next()
     result = finish(qtbot, wizard)
