@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.dialogs.base import fitting_size, ui_settings
 from app.services import changes, patients, settings
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import CaseDeskError, NotFoundError
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self._poll_timer.start()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self._update_actions()
-        self.resize(1280, 760)
+        self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
+        self._restore_layout()
 
     # --- building -------------------------------------------------------------------------
 
@@ -303,7 +305,12 @@ class MainWindow(QMainWindow):
         appointment = self.case_panel.current_appointment()
         if appointment is not None:
             QGuiApplication.clipboard().setText(appointment.link)
-            self.statusBar().showMessage(self.tr("Link copied."), 5000)
+            self.tell(self.tr("Link copied."))
+
+    def tell(self, text: str, timeout_ms: int = 8_000) -> None:
+        """What an action did: in the notice banner (seen) and the status bar (kept short)."""
+        self.notice.show_message(text, "info")
+        self.statusBar().showMessage(text, timeout_ms)
 
     def show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else plain_message(error)
@@ -322,7 +329,25 @@ class MainWindow(QMainWindow):
         a.undo_merge.setEnabled(case is not None and bool(case.merged_codes))
         self.commands.update_appointment_actions(appointment)
 
+    def _restore_layout(self) -> None:
+        """The size, place and docks the receptionist left; else a size that fits 1366x768."""
+        saved = ui_settings()
+        geometry, state = saved.value("mainWindow/geometry"), saved.value("mainWindow/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(fitting_size(self, QSize(1280, 720)))
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        saved = ui_settings()
+        saved.setValue("mainWindow/geometry", self.saveGeometry())
+        saved.setValue("mainWindow/state", self.saveState())
+        saved.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._save_layout()
         self._poll_timer.stop()
         self.messaging.stop()
         self.tasks.shutdown()

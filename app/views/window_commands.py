@@ -46,7 +46,7 @@ class WindowCommands(QObject):
 
         def done(result: Any) -> None:
             window.after_change()
-            window.statusBar().showMessage(said(result), 8_000)
+            window.tell(said(result))
             if then is not None:
                 then(result)
 
@@ -64,7 +64,7 @@ class WindowCommands(QObject):
             def done(_summary: object) -> None:
                 reply(None)
                 self.window.after_change()
-                self.window.statusBar().showMessage(self.tr("Patient details saved."), 8_000)
+                self.window.tell(self.tr("Patient details saved."))
 
             self.window.tasks.run(
                 patients.update_patient,
