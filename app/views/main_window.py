@@ -30,6 +30,7 @@ from app.views.patient_panel import PatientPanel
 from app.views.tasks import TaskRunner, plain_message
 from app.views.window_actions import build_actions
 from app.views.window_commands import WindowCommands
+from app.views.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._poll_timer.timeout.connect(self.poll)
         self._poll_timer.start()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
+        self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
