@@ -166,7 +166,7 @@ def run(database: str, demo: bool = False) -> int:
             demo, database = chosen != database, chosen
         if demo:
             ensure_demo_data(database)
-        window = create_main_window(database)
+        window = create_main_window(database, demo=demo)
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)
         show_error(str(exc), block=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
+    QLabel,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._last_change = 0
         self._polling = False
         self._wizard = None
+        self.demo = False
 
         self.actions = build_actions(self)
         self.patients = PatientPane(db, self.tasks, self)
@@ -191,12 +193,31 @@ class MainWindow(QMainWindow):
     def _read_settings(self) -> None:
         values = self._safe(settings.get_all, self.db) or {}
         name = values.get("clinic.name", "")
-        self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+        self._set_title(name)
         try:
             self.zone = ZoneInfo(values.get("clinic.timezone") or "UTC")
         except (ValueError, KeyError):
             self.zone = ZoneInfo("UTC")
         self.region = values.get("clinic.region", self.region)
+
+    def _set_title(self, clinic_name: str = "") -> None:
+        title = f"{clinic_name} — {APP_NAME}" if clinic_name else APP_NAME
+        self.setWindowTitle(f"{self.tr('DEMO')} — {title}" if self.demo else title)
+
+    def mark_demo(self) -> None:
+        """Labels the demo clinic in the title bar and a strip, so nobody takes it for the desk."""
+        self.demo = True
+        strip = QLabel(
+            self.tr("Demo clinic — synthetic patients, not the real desk"),
+            self,
+            objectName="demoStrip",
+        )
+        strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        strip.setStyleSheet(
+            "#demoStrip { background: #f2b134; color: #2b1d00; font-weight: bold; padding: 3px; }"
+        )
+        self.centralWidget().layout().insertWidget(0, strip)
+        self._set_title()
 
     def load_patient(self, patient_id: int) -> None:
         """Shows the patient's details and cases (or the empty state for 0)."""
