@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseInfo, MergeResult
 from app.views.case_panel import case_item_text
+from app.views.clinic_format import plural
 from app.views.tasks import plain_message
 
 Preview = Callable[[int, int], MergeResult]
@@ -70,9 +71,9 @@ class MergeCasesDialog(CaseDeskDialog):
             return
         moved = len(result.moved_appointment_ids)
         lines = [
-            self.tr("{moved} appointment(s) move from {other} to {keep}.").format(
-                moved=moved, other=result.merged_code, keep=result.kept_code
-            ),
+            plural(
+                "MergeCasesDialog", "%n appointment(s) will move from {other} to {keep}.", moved
+            ).format(other=result.merged_code, keep=result.kept_code),
             self.tr("Body parts added to {keep}: {parts}.").format(
                 keep=result.kept_code, parts=", ".join(result.added_body_parts) or self.tr("none")
             ),

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.db import Database
 from app.services import patients
 from app.services.dto import PatientSummary
+from app.views.clinic_format import format_date
 from app.views.tasks import TaskRunner
 
 PAGE = 200
@@ -301,7 +302,7 @@ class PatientListModel(QAbstractTableModel):
         if column == COL_PHONE:
             return row.phone_display
         if column == COL_BIRTH:
-            return row.birth_date.strftime("%d %b %Y") if row.birth_date else ""
+            return format_date(row.birth_date)
         return str(row.open_cases) if row.open_cases else ""
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):

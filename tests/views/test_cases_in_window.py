@@ -94,7 +94,7 @@ def test_merge_with_preview_then_undo_from_the_banner(qtbot, window, db, book):
     dialog = active_merge_dialog()
     assert dialog.merge_case_id() == second.case_id
     preview = dialog.summary.text()
-    assert f"1 appointment(s) move from {second.case_code} to {first.case_code}" in preview
+    assert f"1 appointment will move from {second.case_code} to {first.case_code}" in preview
     assert "Lower back, Neck" in preview
     dialog.merge_button.click()
 
