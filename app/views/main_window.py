@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.dialogs.base import fitting_size, ui_settings
+from app.dialogs.review_page import link_not_set_up_text
 from app.services import changes, patients, settings
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import CaseDeskError, NotFoundError
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._polling = False
         self._wizard = None
         self.demo = False
+        self._link_template = ""
 
         self.actions = build_actions(self)
         self.patients = PatientPane(db, self.tasks, self)
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         except (ValueError, KeyError):
             self.zone = ZoneInfo("UTC")
         self.region = values.get("clinic.region", self.region)
+        self._link_template = values.get("link.template", "")
 
     def _set_title(self, clinic_name: str = "") -> None:
         title = f"{clinic_name} — {APP_NAME}" if clinic_name else APP_NAME
@@ -309,6 +312,9 @@ class MainWindow(QMainWindow):
         self._first_read()
         self.banner.show_booking(result, self.zone)
         self.messaging.booked(result)  # QR, copy, WhatsApp; its e-mail goes out now
+        link_warning = link_not_set_up_text(self._link_template)
+        if link_warning:  # never hand out a placeholder link without saying so
+            self.notice.show_message(link_warning, "error")
         self._focus = (result.patient_id, result.case_id, result.appointment_id)
         self._last_change = self._safe(changes.latest_change, self.db) or self._last_change
         if self.patients.selected_patient_id == result.patient_id:

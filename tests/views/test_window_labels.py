@@ -1,4 +1,4 @@
-"""The demo clinic says so in the title bar and across the window."""
+"""The demo clinic says so in the title bar and across the window; so does a placeholder link."""
 
 from __future__ import annotations
 
@@ -37,3 +37,8 @@ def test_the_real_desk_is_not(qtbot, db_path):
         window.close()
         window.db.dispose()
 
+
+def test_a_booking_with_the_placeholder_link_says_the_link_is_not_set_up(qtbot, window, book):
+    window.on_booked(book())
+    assert window.notice.isVisible()
+    assert "not set up" in window.notice.message()
