@@ -146,7 +146,48 @@ def ensure_demo_data(database: str) -> None:
         db.dispose()
 
 
+def _ask(box) -> object:
+    return box.standardButton(box.clickedButton()) if box.exec() is not None else None
+
+
+def confirm_new_clinic(database: str, ask=_ask) -> bool:
+    """True when `database` may be opened: it exists, is the data folder's, or the
+    receptionist agreed to create a new clinic there (its folder is made then).
+
+    `ask` shows the question and answers the button chosen; tests pass their own.
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    if "://" in database:
+        return True  # a server database: its own tools create it
+    path = Path(database).expanduser()
+    if path.exists() or path.parent.resolve() == config.data_dir().resolve():
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        APP_NAME,
+        _tr("There is no CaseDesk database at\n{path}\n\nCreate a new clinic here?").format(
+            path=path
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setObjectName("newClinicQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.No)  # a typo must not make a clinic
+    if ask(box) != QMessageBox.StandardButton.Yes:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return True
+
+
 def run(database: str, demo: bool = False) -> int:
+    from app.display_check import display_problem
+
+    problem = display_problem()
+    if problem:  # Qt would abort with a message that names neither cause nor fix
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from app.main import create_main_window
@@ -156,6 +197,8 @@ def run(database: str, demo: bool = False) -> int:
     app.setOrganizationName(APP_NAME)
     _set_desktop_identity(app)
     install_excepthook()
+    if not demo and not confirm_new_clinic(database):
+        return 0
     try:
         if not demo:  # an empty clinic starts with a short setup, or with the demo database
             from app.dialogs.first_launch import first_launch
