@@ -147,7 +147,9 @@ def ensure_demo_data(database: str) -> None:
 
 
 def _ask(box) -> object:
-    return box.standardButton(box.clickedButton()) if box.exec() is not None else None
+    """Shows the question before any window exists (no event loop yet, so exec() is right)."""
+    box.exec()
+    return box.standardButton(box.clickedButton())
 
 
 def confirm_new_clinic(database: str, ask=_ask) -> bool:
