@@ -214,7 +214,16 @@ def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Only the data folder is ours to make: a mistyped --database path must not
+        # quietly become new folders and an empty clinic.
+        if not path.parent.is_dir():
+            if path.parent.resolve() != config.data_dir().resolve():
+                raise DatabaseError(
+                    f"The folder {path.parent} does not exist, so there is no database at "
+                    f"{path}; check the path (a new clinic is only created in a folder that "
+                    "exists)."
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
         return
     with path.open("rb") as handle:
         header = handle.read(16)

@@ -146,7 +146,50 @@ def ensure_demo_data(database: str) -> None:
         db.dispose()
 
 
+def _ask(box) -> object:
+    """Shows the question before any window exists (no event loop yet, so exec() is right)."""
+    box.exec()
+    return box.standardButton(box.clickedButton())
+
+
+def confirm_new_clinic(database: str, ask=_ask) -> bool:
+    """True when `database` may be opened: it exists, is the data folder's, or the
+    receptionist agreed to create a new clinic there (its folder is made then).
+
+    `ask` shows the question and answers the button chosen; tests pass their own.
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    if "://" in database:
+        return True  # a server database: its own tools create it
+    path = Path(database).expanduser()
+    if path.exists() or path.parent.resolve() == config.data_dir().resolve():
+        return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        APP_NAME,
+        _tr("There is no CaseDesk database at\n{path}\n\nCreate a new clinic here?").format(
+            path=path
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setObjectName("newClinicQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.No)  # a typo must not make a clinic
+    if ask(box) != QMessageBox.StandardButton.Yes:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return True
+
+
 def run(database: str, demo: bool = False) -> int:
+    from app.display_check import display_problem
+
+    problem = display_problem()
+    if problem:  # Qt would abort with a message that names neither cause nor fix
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from app.main import create_main_window
@@ -156,6 +199,8 @@ def run(database: str, demo: bool = False) -> int:
     app.setOrganizationName(APP_NAME)
     _set_desktop_identity(app)
     install_excepthook()
+    if not demo and not confirm_new_clinic(database):
+        return 0
     try:
         if not demo:  # an empty clinic starts with a short setup, or with the demo database
             from app.dialogs.first_launch import first_launch
@@ -166,7 +211,7 @@ def run(database: str, demo: bool = False) -> int:
             demo, database = chosen != database, chosen
         if demo:
             ensure_demo_data(database)
-        window = create_main_window(database)
+        window = create_main_window(database, demo=demo)
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)
         show_error(str(exc), block=True)

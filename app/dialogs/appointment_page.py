@@ -79,7 +79,7 @@ class AppointmentPage(QWizardPage):
             ("", self.slot_message),
             (self.tr("&Length"), self.minutes),
             (self.tr("T&ype"), self.kind_combo),
-            (self.tr("&Notes"), self.notes),
+            (self.tr("N&otes"), self.notes),  # Alt+N is the wizard's Next
         )
         for text, widget in rows:
             label = QLabel(text)

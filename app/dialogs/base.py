@@ -6,7 +6,8 @@ receptionist who enlarges a dialog finds it that size the next time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from app import config
@@ -17,6 +18,29 @@ LAYOUT_FILE = "layout.ini"
 def ui_settings() -> QSettings:
     """Window layout lives in the data folder, so tests and the demo never touch a user's."""
     return QSettings(str(config.data_dir() / LAYOUT_FILE), QSettings.Format.IniFormat)
+
+
+def available_size(widget: QWidget) -> QSize:
+    """The room on the widget's screen, less the taskbar (1366x728 on a 1366x768 laptop)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+
+
+def fitting_size(widget: QWidget, wanted: QSize) -> QSize:
+    """`wanted`, made smaller where the screen is smaller, never below the widget's minimum."""
+    room = available_size(widget)
+    least = widget.minimumSizeHint()
+    return QSize(
+        max(min(wanted.width(), room.width()), least.width()),
+        max(min(wanted.height(), room.height()), least.height()),
+    )
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """A dialog remembered from a bigger screen (or grown by its contents) is brought back in."""
+    fitted = fitting_size(widget, widget.size())
+    if fitted != widget.size():
+        widget.resize(fitted)
 
 
 def restore_geometry(widget: QWidget, key: str) -> bool:
@@ -48,6 +72,7 @@ def _remembering(base: type) -> type:
             if not self._geometry_restored:
                 self._geometry_restored = True
                 restore_geometry(self, self.geometry_key())
+                fit_to_screen(self)
             super().showEvent(event)
 
         def done(self, result: int) -> None:

@@ -22,6 +22,7 @@ from app.services.errors import (
     SlotTakenError,
     ValidationError,
 )
+from app.views.clinic_format import appointment_start, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -191,7 +192,7 @@ class BookingWizard(CaseDeskWizard):
         when = ""
         if slot and practitioner:
             start, end = page.local(slot.starts_at), page.local(slot.ends_at)
-            when = f"{start:%a %d %b %Y, %H:%M}\u2013{end:%H:%M} ({self.clinic['clinic.timezone']}), {practitioner.name}"
+            when = f"{appointment_start(start)}\u2013{format_time(end)} ({self.clinic['clinic.timezone']}), {practitioner.name}"
         if self.updated_case is not None:
             case = (
                 self.tr("Update %1 \u201c%2\u201d: it keeps its ID and title")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +20,7 @@ from app.dialogs.practitioners_panel import PractitionerForm
 from app.dialogs.settings_forms import ClinicForm
 from app.dialogs.widgets import FieldMessage
 from app.services import practitioners, settings
-from app.services.errors import CaseDeskError
+from app.services.errors import CaseDeskError, ValidationError
 
 SETUP, DEMO = "setup", "demo"
 
@@ -55,6 +57,7 @@ class FirstLaunchDialog(CaseDeskDialog):
         people_box = QGroupBox(self.tr("First practitioner"))
         QVBoxLayout(people_box).addWidget(self.practitioner)
         people_box.layout().addStretch(1)
+        link_box = self._link_box()
         self.message = FieldMessage(objectName="firstLaunchMessage")
         self.start_button = QPushButton(self.tr("&Start using CaseDesk"), objectName="startButton")
         self.demo_button = QPushButton(self.tr("Try with &demo data"), objectName="demoButton")
@@ -79,20 +82,57 @@ class FirstLaunchDialog(CaseDeskDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
+        layout.addWidget(link_box)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(980, 520)
+        self.resize(980, 600)
         self.clinic.name.setFocus()
+
+    def _link_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Patient link and e-mail"))
+        self.link = QLineEdit(objectName="firstLaunchLinkEdit")
+        self.link.setPlaceholderText(self.tr("https://your-booking-site/a/{token}"))
+        self.link_message = FieldMessage(objectName="firstLaunchLinkMessage")
+        later = QLabel(
+            self.tr(
+                "The link is the address each patient gets to confirm their appointment; it "
+                "must contain {token}. E-mail is set up in File > Settings > Mail. Both can be "
+                "done later in File > Settings: until the link is set, CaseDesk tells you at "
+                "each booking, and messages wait in the Outbox until mail is set up."
+            ),
+            wordWrap=True,
+            objectName="firstLaunchLaterNote",
+        )
+        form = QFormLayout(box)
+        form.addRow(self.tr("Patient &link"), self.link)
+        form.addRow("", self.link_message)
+        form.addRow(later)
+        return box
+
+    def _checked_link(self) -> dict[str, str] | None:
+        """{} when left for later, the link when it is good, None after saying what is wrong."""
+        typed = self.link.text().strip()
+        if not typed:
+            self.link_message.say("")
+            return {}
+        try:
+            clean = settings.validate("link.template", typed)
+        except ValidationError as exc:
+            self.link_message.say(exc.message)
+            return None
+        self.link_message.say("")
+        return {"link.template": clean}
 
     def save_setup(self) -> bool:
         values = self.clinic.checked_values()
         person = self.practitioner.checked()
-        if values is None or person is None:
+        link = self._checked_link()
+        if values is None or person is None or link is None:
             self.message.say(self.tr("Please correct the fields marked above."))
             return False
         name, minutes, hours = person
         try:
-            settings.set_many(self.db, values)
+            settings.set_many(self.db, {**values, **link})
             practitioners.add_practitioner(self.db, name, hours, minutes)
         except CaseDeskError as exc:
             self.message.say(str(exc))

@@ -60,6 +60,11 @@ class PractitionerForm(QWidget):
         self.hours.set_hours(who.working_hours if who else STARTING_HOURS)
         self.name_message.say("")
 
+    def typed(self) -> tuple:
+        """What the form holds now, as typed: compared to tell whether anything changed."""
+        days = tuple((t.isChecked(), e.text().strip()) for t, e in self.hours.days.values())
+        return (" ".join(self.name.text().split()), self.minutes.value(), days)
+
     def checked(self) -> tuple[str, int, dict] | None:
         """(name, minutes, hours), or None after showing what is wrong beside the field."""
         name = " ".join(self.name.text().split())
@@ -102,6 +107,7 @@ class PractitionersPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.people)
         layout.addLayout(right, 1)
+        self._shown: tuple = ()
         self.people.currentItemChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
@@ -138,12 +144,26 @@ class PractitionersPanel(QWidget):
         who = self.selected()
         self.form.load(who)
         self.active.setChecked(who.active if who else True)
+        self._shown = self._typed()
 
     def start_new(self) -> None:
         self.people.setCurrentItem(None)
         self.form.load(None)
         self.active.setChecked(True)
+        self._shown = self._typed()
         self.form.name.setFocus()
+
+    def _typed(self) -> tuple:
+        return (self.form.typed(), self.active.isChecked())
+
+    def has_changes(self) -> bool:
+        """True while the form holds something not saved (a practitioner being added, say)."""
+        return self._typed() != self._shown
+
+    def describe_unsaved(self) -> str:
+        who = self.selected()
+        name = self.form.typed()[0] or self.tr("a new practitioner")
+        return name if who is None else who.name
 
     def save(self) -> bool:
         """Adds or updates the practitioner in the form; says so, or what is wrong."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from app.dialogs.widgets import FieldMessage
+from app.services import settings
 
 ROWS = ("patient", "case", "bodyParts", "appointment", "kind", "notes", "link")
 
@@ -31,11 +32,13 @@ class ReviewPage(QWizardPage):
             value.setTextFormat(Qt.TextFormat.PlainText)
             self.values[key] = value
             form.addRow(QLabel(f"<b>{captions[key]}</b>"), value)
+        self.link_notice = FieldMessage(objectName="reviewLinkNotice")
         self.message = FieldMessage(objectName="bookingError")
         self.progress = QLabel(objectName="bookingProgress")
         self.progress.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.link_notice)
         layout.addStretch(1)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -49,6 +52,7 @@ class ReviewPage(QWizardPage):
         for key in ROWS:
             self.values[key].setText(summary.get(key, ""))
         self.message.say("")
+        self.link_notice.say(link_not_set_up_text(wizard.clinic.get("link.template", "")))
 
     def cleanupPage(self) -> None:  # noqa: N802 - going back keeps everything
         pass
@@ -58,6 +62,17 @@ class ReviewPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         return self.wizard().finish_booking()
+
+
+def link_not_set_up_text(template: str) -> str:
+    """What the desk is told while the patient link is still a placeholder; '' once it is set."""
+    if settings.link_is_set_up(template):
+        return ""
+    return QCoreApplication.translate(
+        "ReviewPage",
+        "The patient link is not set up yet: it points to a placeholder address that does not "
+        "open anything. Set the clinic's booking address in File > Settings > Clinic.",
+    )
 
 
 def born_text(birth, fmt: str) -> str:

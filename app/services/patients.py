@@ -20,7 +20,8 @@ from app.services.errors import NotFoundError, ValidationError
 from app.services.text import digits, fold, prefix_upper_bound
 
 SEXES = ("female", "male", "other")
-CASE_CODE = re.compile(r"^c-?\d*$", re.IGNORECASE)
+CASE_CODE = re.compile(r"^c\s*-?\s*\d*$", re.IGNORECASE)
+CASE_DIGITS = 5  # C-00001: the width cases.next_case_code pads to
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,11 @@ def _arm(where, *order_by) -> _Arm:
     )
 
 
-def _case_arm() -> _Arm:
-    """Patients with a case whose ID starts with the prefix, in order of their first such ID."""
+def _case_arm(*leave_out) -> _Arm:
+    """Patients with a case whose ID starts with the prefix, in order of their first such ID.
+
+    `leave_out`: conditions on Patient already shown by an earlier arm (so nobody shows twice).
+    """
     case, earlier = aliased(Case), aliased(Case)
     first_match = ~exists().where(
         earlier.patient_id == case.patient_id,
@@ -252,10 +256,13 @@ def _case_arm() -> _Arm:
         earlier.code < case.code,
     )
     matching = _range(case.code, "code")
-    return _Arm(
-        select(case.patient_id).where(matching, first_match).order_by(case.code),
-        select(func.count(distinct(case.patient_id))).where(matching),
-    )
+    ids = select(case.patient_id).where(matching, first_match).order_by(case.code)
+    count = select(func.count(distinct(case.patient_id))).where(matching)
+    if leave_out:
+        others = [~condition for condition in leave_out]
+        ids = ids.join(Patient, Patient.id == case.patient_id).where(*others)
+        count = count.select_from(case).join(Patient, Patient.id == case.patient_id).where(*others)
+    return _Arm(ids, count)
 
 
 # Built once: composing these per keystroke cost more than running them on small results.
@@ -270,6 +277,11 @@ _BY_PHONE = [
         Patient.id,
     ),
 ]
+# Digits alone are a phone number first; then a case number typed without its "C-".
+_BY_DIGITS = [
+    *_BY_PHONE,
+    _case_arm(_range(Patient.national_digits, "national"), _range(Patient.phone_digits, "number")),
+]
 _BY_NAME = [
     _arm(_range(Patient.last_first_key, "key"), Patient.last_first_key, Patient.id),
     _arm(
@@ -280,20 +292,35 @@ _BY_NAME = [
     ),
 ]
 
+_BY_CASE_OR_NAME = _BY_CASE + _BY_NAME
+
 
 def _prefix(name: str, value: str) -> dict[str, str]:
     return {name: value, f"{name}_bound": prefix_upper_bound(value)}
+
+
+def case_code_prefix(number: str) -> str:
+    """'2' -> 'C-00002' (case IDs have five digits or more); '0000' stays a prefix being typed."""
+    if number.startswith("0") or len(number) >= CASE_DIGITS:
+        return "C-" + number
+    return f"C-{int(number):0{CASE_DIGITS}d}"
 
 
 def _search_arms(text: str) -> tuple[list[_Arm], dict[str, str]]:
     """What to match for the typed text (a case ID, phone digits, or a name prefix): arms and values."""
     raw = text.strip()
     if CASE_CODE.match(raw) and any(ch.isdigit() for ch in raw):
-        return _BY_CASE, _prefix("code", "C-" + digits(raw))
+        # A name such as "C2 Studio" is still found by name, after the case.
+        return _BY_CASE_OR_NAME, _prefix("code", case_code_prefix(digits(raw))) | _prefix(
+            "key", fold(raw)
+        )
     if raw and all(ch.isdigit() or ch in "+-() ." for ch in raw) and digits(raw):
         number = digits(raw)
         national = number.lstrip("0") or number
-        return _BY_PHONE, _prefix("number", number) | _prefix("national", national)
+        values = _prefix("number", number) | _prefix("national", national)
+        values |= _prefix("code", case_code_prefix(number))
+        # "00002" can only be a case; "2" is a case only when no phone starts with it.
+        return (_BY_DIGITS if number.startswith("00") else _BY_PHONE), values
     key = fold(raw)
     if not key:
         return _EVERYONE, {}
@@ -307,11 +334,15 @@ def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) 
     scan). Returns one page of ids and the total count. Names: last-name
     matches first, sorted by last name, then first-name matches sorted by
     first name. Phones: by national number, then by international number.
-    Case IDs: by the matching case ID.
+    Case IDs: by the matching case ID, typed as C-00002, c2, c-2 or 00002; digits
+    that start no phone number are tried as a case number ("2" finds C-00002).
     """
     with db.reading() as session:
         arms, values = _search_arms(text)
         counts = [session.scalar(arm.count, values) or 0 for arm in arms]
+        if arms is _BY_PHONE and not any(counts):  # no phone starts with it: a case number?
+            arms = _BY_CASE
+            counts = [session.scalar(arm.count, values) or 0 for arm in arms]
         ids: list[int] = []
         skip = offset
         for arm, count in zip(arms, counts, strict=True):

@@ -15,19 +15,46 @@ from app.services.errors import NotFoundError, ValidationError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# "9", "9:00", "09:00", "9.30": how people write an hour; stored as "09:00".
+_LOOSE_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def day_key(day: str) -> str:
+    """'Mon', 'MONDAY', 'monday', 'tues' -> 'mon'; anything else is returned as given."""
+    word = str(day).strip().lower().rstrip(".")
+    for key, full in zip(DAYS, _FULL_DAYS, strict=True):
+        if len(word) >= 3 and full.startswith(word):
+            return key
+    return word
+
+
+def clock_time(value: str) -> str:
+    """'9' -> '09:00', '9:30' -> '09:30'; a value that is no time is returned as given."""
+    text = str(value).strip()
+    found = _LOOSE_TIME.match(text)
+    if found is None:
+        return text
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else text
 
 
 def validate_hours(hours: dict) -> dict[str, list[list[str]]]:
     """{'mon': [['09:00', '13:00']], ...}: known days, HH:MM, start before end, no overlaps."""
     clean: dict[str, list[list[str]]] = {}
-    for day, spans in (hours or {}).items():
+    for given_day, spans in (hours or {}).items():
+        day = day_key(given_day)
         if day not in DAYS:
-            raise ValidationError("workingHours", f"'{day}' is not a day (use mon to sun).")
-        ordered = sorted([list(span) for span in spans])
+            raise ValidationError(
+                "workingHours", f"'{given_day}' is not a day (use Monday to Sunday)."
+            )
+        given = [[clock_time(start), clock_time(end)] for start, end in spans]
+        ordered = sorted(clean.get(day, []) + given)  # 'Mon' and 'monday' are one day
         for start, end in ordered:
             if not (_TIME.match(start) and _TIME.match(end)) or start >= end:
                 raise ValidationError(
-                    "workingHours", f"{day}: '{start}-{end}' is not a time span like 09:00-13:00."
+                    "workingHours",
+                    f"{day}: '{start}-{end}' is not a time span like 09:00-13:00 or 9-13.",
                 )
         for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
             if start < end:

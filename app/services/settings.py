@@ -59,6 +59,25 @@ def _placeholders(template: str) -> set[str]:
         return {"<broken>"}
 
 
+PLACEHOLDER_LINK_HOSTS = ("example.com", "example.org", "example.net")
+
+
+def link_is_set_up(template: str) -> bool:
+    """False while the patient link still points at a placeholder domain (example.com...).
+
+    Such a link goes nowhere: the desk must say so rather than send it silently.
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(template.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    if not host:
+        return False
+    return not any(host == d or host.endswith("." + d) for d in PLACEHOLDER_LINK_HOSTS)
+
+
 def _link_template(key: str, value: str) -> str:
     value = value.strip()
     names = _placeholders(value)

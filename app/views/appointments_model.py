@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from app import statuses
 from app.services.dto import AppointmentInfo
+from app.views.clinic_format import appointment_start
 
 # Amber, as on the Reservations to follow up list.
 FOLLOW_UP_COLOUR = QColor("#fff4d6")
@@ -43,8 +44,8 @@ def message_label(status: str | None) -> str:
 
 
 def clinic_time(moment, zone: ZoneInfo) -> str:
-    """'Tue 12 Mar 2025, 10:30' in the clinic's time zone."""
-    return moment.astimezone(zone).strftime("%a %d %b %Y, %H:%M")
+    """'Tue 12 Mar 2025, 10:30' in the clinic's time zone (clinic_format.appointment_start)."""
+    return appointment_start(moment, zone)
 
 
 class AppointmentsModel(QAbstractTableModel):

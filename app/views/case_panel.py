@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import AppointmentInfo, CaseInfo
 from app.views.appointments_model import COL_PRACTITIONER, AppointmentsModel
+from app.views.clinic_format import format_date
 
 
 def case_status_label(status: str) -> str:
@@ -164,7 +165,7 @@ class CasePanel(QWidget):
         if case and not case.body_parts:
             self.body_parts.setText(none)
         self.status.setText(self._status_text(case) if case else "")
-        self.opened.setText(case.opened_on.strftime("%d %b %Y") if case else "")
+        self.opened.setText(format_date(case.opened_on) if case else "")
         self.referral.setText((case.referral or none) if case else "")
         self.merged.setText((", ".join(case.merged_codes) or none) if case else "")
         self.appointments_model.set_appointments(case.appointments if case else (), self._zone)
@@ -175,7 +176,7 @@ class CasePanel(QWidget):
 
     def _status_text(self, case: CaseInfo) -> str:
         if case.status == "closed" and case.closed_on:
-            return self.tr("Closed on {day}").format(day=case.closed_on.strftime("%d %b %Y"))
+            return self.tr("Closed on {day}").format(day=format_date(case.closed_on))
         return case_status_label(case.status)
 
     def select_case(self, case_id: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
+    QLabel,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.dialogs.base import fitting_size, ui_settings
+from app.dialogs.review_page import link_not_set_up_text
 from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import NotFoundError
@@ -30,6 +33,7 @@ from app.views.patient_panel import PatientPanel
 from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
 from app.views.window_commands import Feedback, Selection, WindowCommands
+from app.views.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
         self.record: PatientRecord | None = None
         self._focus: tuple[int, int, int] | None = None  # patient, case, appointment to show
         self._wizard = None
+        self.demo = False
+        self._link_template = ""
 
         self.actions = build_actions(self)
         self.patients = PatientPane(db, self.runner, self.bus, self)
@@ -88,8 +94,10 @@ class MainWindow(QMainWindow):
         self.patients.start()
         self.bus.watch_other_desks()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
+        self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
         self._update_actions()
-        self.resize(1280, 760)
+        self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
+        self._restore_layout()
 
     # --- building -------------------------------------------------------------------------
 
@@ -208,15 +216,35 @@ class MainWindow(QMainWindow):
     def _settings_read(self, values: dict[str, str]) -> None:
         self.clinic = dict(values)
         name = values.get("clinic.name", "")
-        self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
+        self._set_title(name)
         try:
             self.zone = ZoneInfo(values.get("clinic.timezone") or "UTC")
         except (ValueError, KeyError):
             self.zone = ZoneInfo("UTC")
         self.region = values.get("clinic.region", self.region)
+        self._link_template = values.get("link.template", "")
         self.settings_known = True
         if self.record is not None:  # times shown before the zone was known
             self._show_record(self.record)
+
+    def _set_title(self, clinic_name: str = "") -> None:
+        title = f"{clinic_name} — {APP_NAME}" if clinic_name else APP_NAME
+        self.setWindowTitle(f"{self.tr('DEMO')} — {title}" if self.demo else title)
+
+    def mark_demo(self) -> None:
+        """Labels the demo clinic in the title bar and a strip, so nobody takes it for the desk."""
+        self.demo = True
+        strip = QLabel(
+            self.tr("Demo clinic — synthetic patients, not the real desk"),
+            self,
+            objectName="demoStrip",
+        )
+        strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        strip.setStyleSheet(
+            "#demoStrip { background: #f2b134; color: #2b1d00; font-weight: bold; padding: 3px; }"
+        )
+        self.centralWidget().layout().insertWidget(0, strip)
+        self._set_title()
 
     def load_patient(self, patient_id: int) -> None:
         """Reads the patient's details and cases off the UI thread (the empty state for 0)."""
@@ -319,6 +347,9 @@ class MainWindow(QMainWindow):
         self._first_read()
         self.banner.show_booking(result, self.zone)
         self.messaging.booked(result)  # QR, copy, WhatsApp; its e-mail goes out now
+        link_warning = link_not_set_up_text(self._link_template)
+        if link_warning:  # never hand out a placeholder link without saying so
+            self.notice.show_message(link_warning, "error")
         self._focus = (result.patient_id, result.case_id, result.appointment_id)
         if self.patients.selected_patient_id == result.patient_id:
             self.load_patient(result.patient_id)
@@ -337,7 +368,12 @@ class MainWindow(QMainWindow):
         appointment = self.case_panel.current_appointment()
         if appointment is not None:
             QGuiApplication.clipboard().setText(appointment.link)
-            self.statusBar().showMessage(self.tr("Link copied."), 5000)
+            self.tell(self.tr("Link copied."))
+
+    def tell(self, text: str, timeout_ms: int = 8_000) -> None:
+        """What an action did: in the notice banner (seen) and the status bar (kept short)."""
+        self.notice.show_message(text, "info")
+        self.statusBar().showMessage(text, timeout_ms)
 
     def show_error(self, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else plain_message(error)
@@ -356,7 +392,25 @@ class MainWindow(QMainWindow):
         a.undo_merge.setEnabled(case is not None and bool(case.merged_codes))
         self.commands.update_appointment_actions(appointment)
 
+    def _restore_layout(self) -> None:
+        """The size, place and docks the receptionist left; else a size that fits 1366x768."""
+        saved = ui_settings()
+        geometry, state = saved.value("mainWindow/geometry"), saved.value("mainWindow/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(fitting_size(self, QSize(1280, 720)))
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        saved = ui_settings()
+        saved.setValue("mainWindow/geometry", self.saveGeometry())
+        saved.setValue("mainWindow/state", self.saveState())
+        saved.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._save_layout()
         self.messaging.stop()
         self.desk.close()
         super().closeEvent(event)

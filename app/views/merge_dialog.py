@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseInfo, MergeResult
 from app.views.case_panel import case_item_text
+from app.views.clinic_format import plural
 from app.views.runner import plain_message
 
 # preview(keep_id, other_id, reply): reads off the UI thread, then reply(result or error).
@@ -76,9 +77,9 @@ class MergeCasesDialog(CaseDeskDialog):
         result = answer
         moved = len(result.moved_appointment_ids)
         lines = [
-            self.tr("{moved} appointment(s) move from {other} to {keep}.").format(
-                moved=moved, other=result.merged_code, keep=result.kept_code
-            ),
+            plural(
+                "MergeCasesDialog", "%n appointment(s) will move from {other} to {keep}.", moved
+            ).format(other=result.merged_code, keep=result.kept_code),
             self.tr("Body parts added to {keep}: {parts}.").format(
                 keep=result.kept_code, parts=", ".join(result.added_body_parts) or self.tr("none")
             ),

@@ -95,14 +95,9 @@ class Messaging(QObject):
         self.send_action = QAction(self.tr("&Send waiting messages now"), self.window)
         self.send_action.setObjectName("sendOutboxAction")
         self.send_action.triggered.connect(self.sender.send_now)
-        self.settings_action = QAction(self.tr("&Mail settings..."), self.window)
-        self.settings_action.setObjectName("mailSettingsAction")
-        self.settings_action.triggered.connect(self.open_mail_settings)
         menu = self.window.menuBar().addMenu(self.tr("&Messages"))
         menu.setObjectName("messagesMenu")
         menu.addActions([outbox_action, follow_up, self.send_action])
-        menu.addSeparator()
-        menu.addAction(self.settings_action)
         toolbar = self.window.findChild(QWidget, "mainToolBar")
         if toolbar is not None:
             toolbar.addSeparator()
@@ -133,14 +128,17 @@ class Messaging(QObject):
         )
 
     def open_mail_settings(self) -> QDialog:
-        """The Mail tab of Settings when that dialog exists, else the mail page on its own."""
+        return self.open_settings("mail")
+
+    def open_settings(self, tab: str = "clinic") -> QDialog:
+        """Settings (File > Settings) on `tab`; the mail page on its own if Settings is missing."""
         try:
             from app.dialogs.settings_dialog import SettingsDialog
         except ImportError:
             dialog = MailSettingsDialog(self.db, self.window)
         else:
             dialog = SettingsDialog(self.db, self.window)
-            dialog.show_tab("mail")
+            dialog.show_tab(tab)
         page = dialog.findChild(MailSettingsPage)
         if page is not None:  # new mail settings: the waiting messages may go out now
             page.saved.connect(self.sender.send_now)

@@ -23,6 +23,7 @@ from app.services import outbox, settings
 from app.services.dto import OutboxInfo
 from app.services.errors import CaseDeskError
 from app.views.appointments_model import message_label
+from app.views.clinic_format import format_moment
 from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class OutboxModel(RecordTableModel[OutboxInfo]):
         return message.last_error or ""
 
     def _time(self, moment: datetime) -> str:
-        return moment.astimezone(self.zone).strftime("%d %b %H:%M")
+        return format_moment(moment, self.zone)
 
 
 class OutboxView(QWidget):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.services.dto import PatientSummary
+from app.views.clinic_format import format_date
 from app.views.runner import Runner
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ class PatientListModel(QAbstractTableModel):
         if column == COL_PHONE:
             return row.phone_display
         if column == COL_BIRTH:
-            return row.birth_date.strftime("%d %b %Y") if row.birth_date else ""
+            return format_date(row.birth_date)
         return str(row.open_cases) if row.open_cases else ""
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changes import Changes
 from app.views.change_bus import ChangeBus
+from app.views.clinic_format import plural
 from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
 from app.views.runner import Runner
 
@@ -148,10 +149,8 @@ class PatientPane(QWidget):
         if total == 0:
             searched = bool(self.model.text.strip())
             text = self.tr("No patient matches") if searched else self.tr("No patients yet")
-        elif total == 1:
-            text = self.tr("1 patient")
         else:
-            text = self.tr("{count} patients").format(count=f"{total:,}")
+            text = plural("PatientPane", "{count} patient(s)", total).format(count=f"{total:,}")
         self.count.setText(text)
 
     def _page_arrived(self) -> None:

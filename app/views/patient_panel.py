@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.services.dto import PatientSummary
+from app.views.clinic_format import format_date
 
 SEX_LABELS = {"female": "Female", "male": "Male", "other": "Other"}
 
@@ -68,7 +69,7 @@ class PatientPanel(QWidget):
         self.phone.setText(patient.phone_display)
         self.email.setText(patient.email or self.tr("none"))
         self.birth.setText(
-            patient.birth_date.strftime("%d %b %Y") if patient.birth_date else self.tr("not given")
+            format_date(patient.birth_date) if patient.birth_date else self.tr("not given")
         )
         sex = SEX_LABELS.get(patient.sex or "")
         self.sex.setText(self.tr(sex) if sex else self.tr("not given"))

@@ -30,6 +30,7 @@ from app.services import patient_link, reservations, settings
 from app.services.errors import CaseDeskError
 from app.services.reservations import Reservation
 from app.views.appointments_model import message_label
+from app.views.clinic_format import appointment_start, plural
 from app.views.record_table import RecordTableModel
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class ReservationsModel(RecordTableModel[Reservation]):
 
     def _text(self, item: Reservation, column: int) -> str:
         if column == COL_WHEN:
-            return item.starts_at.astimezone(self.zone).strftime("%a %d %b %H:%M")
+            return appointment_start(item.starts_at, self.zone)
         if column == COL_PATIENT:
             return item.patient_name
         if column == COL_PHONE:
@@ -172,9 +173,11 @@ class ReservationsView(QWidget):
             return
         self.model.set_reservations(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"), now)
         self.heading.setText(
-            self.tr("{count} reservation(s) unconfirmed for more than {hours} hours.").format(
-                count=len(rows), hours=values.get("reservation.hold_hours", "24")
-            )
+            plural(
+                "ReservationsView",
+                "%n reservation(s) unconfirmed for more than {hours} hours.",
+                len(rows),
+            ).format(hours=values.get("reservation.hold_hours", "24"))
         )
         row = self.model.row_of(selected) if selected else -1
         if row >= 0:

@@ -75,3 +75,27 @@ def test_a_patient_with_two_matching_case_ids_is_listed_once(db, book):
     assert page.ids == (first.patient_id, other.patient_id)
     assert page.total == 2
     assert patients.search_patients(db, second.case_code).ids == (first.patient_id,)
+
+
+def test_a_case_is_found_by_its_number_however_it_is_typed(db, book):
+    first = book(new_patient=new_patient("Ravi", "Kumar", "+91 98100 00011"))
+    second = book(new_patient=new_patient("Meena", "Iyer", "+91 98100 00012"))
+    assert second.case_code == "C-00002"
+    for typed in ("C-00002", "c-00002", "c2", "C2", "c-2", "c 2", "00002", "2"):
+        assert patients.search_patients(db, typed).ids == (second.patient_id,), typed
+    assert patients.search_patients(db, "c1").ids == (first.patient_id,)
+
+
+def test_digits_that_start_a_phone_number_are_a_phone_search_first(db, book):
+    book(new_patient=new_patient("Ravi", "Kumar", "+91 98100 00011"))
+    booked = book(new_patient=new_patient("Meena", "Iyer", "+91 98100 00012"))
+    by_phone = patients.register_patient(db, new_patient("Asha", "Nair", "+44 20 7946 0958"))
+    assert booked.case_code == "C-00002"
+    # "2" starts Asha's number: her phone wins over case C-00002.
+    assert patients.search_patients(db, "2").ids == (by_phone.id,)
+
+
+def test_a_name_that_looks_like_a_case_id_is_still_found_by_name(db, book):
+    book(new_patient=new_patient("Ravi", "Kumar", "+91 98100 00011"))
+    odd = patients.register_patient(db, new_patient("Studio", "C2", "+91 98100 00013"))
+    assert odd.id in patients.search_patients(db, "c2").ids

@@ -95,7 +95,7 @@ def test_merge_with_preview_then_undo_from_the_banner(qtbot, window, db, book):
     assert dialog.merge_case_id() == second.case_id
     qtbot.waitUntil(dialog.merge_button.isEnabled)  # the preview is read off the UI thread
     preview = dialog.summary.text()
-    assert f"1 appointment(s) move from {second.case_code} to {first.case_code}" in preview
+    assert f"1 appointment will move from {second.case_code} to {first.case_code}" in preview
     assert "Lower back, Neck" in preview
     dialog.merge_button.click()
 

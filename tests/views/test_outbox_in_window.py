@@ -87,7 +87,8 @@ def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window)
     from app.dialogs.mail_settings import MailSettingsPage
     from app.services import settings
 
-    window.findChild(QObject, "mailSettingsAction").trigger()
+    window.findChild(QObject, "settingsAction").trigger()
+    window.findChild(QObject, "settingsDialog").show_tab("mail")
     page = window.findChild(MailSettingsPage)
     qtbot.waitUntil(lambda: page is not None and page.isVisible())
     page.editors["smtp.host"].setText("127.0.0.1")  # nothing listens: a quick refusal

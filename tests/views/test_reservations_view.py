@@ -42,7 +42,7 @@ def test_lists_only_reservations_past_the_hold(qtbot, db, booked):
     fresh = ReservationsView(db)
     qtbot.addWidget(fresh)
     assert listed(fresh) == []
-    assert "0 reservation(s)" in fresh.heading.text()
+    assert "0 reservations" in fresh.heading.text()
 
 
 def test_confirm_removes_it_from_the_list(qtbot, view, booked):

@@ -1,0 +1,71 @@
+"""One way to show dates, times and counts everywhere a receptionist reads them.
+
+Dates carry the month's name (never "03/04", which reads differently in every
+clinic's country) and appointment starts their weekday. Words come from the
+clinic's locale through QLocale, so a translation changes them in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+DATE_FORMAT = "d MMM yyyy"  # 25 Nov 2026
+WEEKDAY_DATE_FORMAT = "ddd d MMM yyyy"  # Wed 25 Nov 2026
+SHORT_WEEKDAY_FORMAT = "ddd d MMM"  # Wed 25 Nov: lists of the coming days
+
+
+def clinic_locale() -> QLocale:
+    """The clinic's locale: the PC's, until the clinic chooses one."""
+    return QLocale()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def format_date(day: date | None) -> str:
+    """'25 Nov 2026'; '' for no date."""
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        day = day.date()
+    return clinic_locale().toString(_qdate(day), DATE_FORMAT)
+
+
+def format_time(moment: datetime, zone: ZoneInfo | None = None) -> str:
+    """'09:30' (or '9:30 AM' where the locale says so), in the clinic's zone when given."""
+    local = moment.astimezone(zone) if zone is not None else moment
+    return clinic_locale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def format_moment(moment: datetime, zone: ZoneInfo | None = None) -> str:
+    """'25 Nov 2026, 09:30': when something happened (a message sent, a case opened)."""
+    local = moment.astimezone(zone) if zone is not None else moment
+    return f"{format_date(local.date())}, {format_time(local)}"
+
+
+def appointment_start(moment: datetime, zone: ZoneInfo | None = None, year: bool = True) -> str:
+    """'Wed 25 Nov 2026, 09:30': an appointment's start, with its weekday, in the clinic's zone."""
+    local = moment.astimezone(zone) if zone is not None else moment
+    pattern = WEEKDAY_DATE_FORMAT if year else SHORT_WEEKDAY_FORMAT
+    day = clinic_locale().toString(_qdate(local.date()), pattern)
+    return f"{day}, {format_time(local)}"
+
+
+def plural(context: str, source: str, n: int) -> str:
+    """`tr("%n appointment(s)", "", n)`, with English plurals when no translation is loaded.
+
+    Qt fills in %n itself; the plural forms come from the translation. Without one
+    (English, the source language), "(s)" is settled here: 1 appointment, 3 appointments.
+    """
+    text = QCoreApplication.translate(context, source, "", n)
+    if "(s)" in text:
+        text = text.replace("(s)", "" if n == 1 else "s")
+    return text
+
+
+def appointments_count(n: int) -> str:
+    return plural("ClinicFormat", "%n appointment(s)", n)
