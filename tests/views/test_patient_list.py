@@ -10,9 +10,11 @@ from tests.conftest import new_patient
 from tests.views.conftest import list_names, search
 
 
-def test_window_title_is_the_clinic_name(open_window, db):
+def test_window_title_is_the_clinic_name(qtbot, open_window, db):
     settings.set(db, "clinic.name", "Sunrise Physio")
     window = open_window()
+    # The settings are read just after the first paint; wait for that read, not for luck.
+    qtbot.waitUntil(lambda: window._first_read_done)
     assert window.windowTitle().startswith("Sunrise Physio")
 
 
