@@ -24,6 +24,7 @@ from app.services.errors import (
     SlotTakenError,
     ValidationError,
 )
+from app.services.mail import MailSettings
 
 log = logging.getLogger(__name__)
 
@@ -168,11 +169,16 @@ class BookingWizard(CaseDeskWizard):
                 "%1", str(self.field("caseTitle") or "").strip()
             )
             body = ", ".join(self.field("bodyParts") or [])
-        link = (
-            self.tr("E-mailed to %1, and shown after booking.").replace("%1", email)
-            if email
-            else self.tr("No e-mail address: give the patient the link shown after booking.")
-        )
+        if not email:
+            link = self.tr("No e-mail address: give the patient the link shown after booking.")
+        elif MailSettings.from_config(self.clinic).missing:
+            # Nothing goes out until mail is set up; the desk hands over the link meanwhile.
+            link = self.tr(
+                "Queued for %1 until mail is set up in Settings; the link and QR code are "
+                "shown after booking."
+            ).replace("%1", email)
+        else:
+            link = self.tr("E-mailed to %1, and shown after booking.").replace("%1", email)
         return {
             "patient": patient,
             "case": case,

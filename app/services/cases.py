@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Counter, OutboxMessage
+from app.models import (
+    Appointment,
+    AuditEvent,
+    Case,
+    CaseBodyPart,
+    Counter,
+    OutboxMessage,
+)
 from app.models import Practitioner as PractitionerRow
-from app.models.appointment import RESERVED
+from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
-from app.services import audit, settings
+from app.services import audit, outbox, settings
 from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
@@ -31,6 +39,12 @@ def next_case_code(session: Session) -> str:
     return f"C-{counter.value:05d}"
 
 
+def clinic_today(session: Session) -> date:
+    """Today in the clinic's time zone, which is not always the PC's."""
+    zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
+    return datetime.now(UTC).astimezone(zone).date()
+
+
 def new_case(
     session: Session,
     patient_id: int,
@@ -44,7 +58,7 @@ def new_case(
         patient_id=patient_id,
         title=title,
         status=CASE_OPEN,
-        opened_on=date.today(),
+        opened_on=clinic_today(session),
         referral=referral,
         notes=notes,
     )
@@ -226,14 +240,47 @@ def find_case(db: Database, code: str) -> CaseInfo:
         return case_info(session, case)
 
 
-def close_case(db: Database, case_id: int) -> CaseInfo:
-    """Closes an open case (today's date); its history stays."""
+def close_case(
+    db: Database, case_id: int, cancel_future: bool = False, now: datetime | None = None
+) -> CaseInfo:
+    """Closes an open case (the clinic's date); its history stays.
+
+    A case with Reserved or Confirmed appointments still to come is refused, unless
+    `cancel_future` is given: then those are cancelled (and their waiting messages stopped)
+    in the same transaction.
+    """
+    now = now or datetime.now(UTC)
     with db.writing() as session:
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
             raise ConflictError(f"Case {case.code} is not open.")
+        future = list(
+            session.scalars(
+                select(Appointment).where(
+                    Appointment.case_id == case.id,
+                    Appointment.status.in_((RESERVED, CONFIRMED)),
+                    Appointment.starts_at > now,
+                )
+            )
+        )
+        if future and not cancel_future:
+            raise ConflictError(
+                f"Case {case.code} still has {len(future)} appointment(s) to come; "
+                "cancel them first or choose to cancel them when closing."
+            )
+        for appointment in future:
+            audit.record(
+                session,
+                "appointment.cancelled",
+                "appointment",
+                appointment.id,
+                {"status": appointment.status},
+                {"status": CANCELLED, "why": f"case {case.code} closed"},
+            )
+            appointment.status = CANCELLED
+            outbox.stop_waiting(session, appointment.id, "Not sent: the case was closed.")
         before = case_snapshot(case)
-        case.status, case.closed_on = CASE_CLOSED, date.today()
+        case.status, case.closed_on = CASE_CLOSED, clinic_today(session)
         audit.record(session, "case.close", "case", case.id, before, case_snapshot(case))
         return case_info(session, case)
 

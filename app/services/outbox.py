@@ -19,9 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import Appointment, OutboxMessage
+from app.models.appointment import (
+    ARRIVED,
+    COMPLETED,
+    NO_SHOW,
+)
 from app.models.appointment import CANCELLED as APPOINTMENT_CANCELLED
 from app.models.outbox import CANCELLED, FAILED, PENDING, SENDING, SENT
 from app.services import audit, mail, settings
@@ -187,13 +193,50 @@ def _record(db: Database, message_id: int, sender: str, action: str, **values) -
             audit.record(session, action, "outbox_message", message_id, None, {"by": sender})
 
 
+# A message asks the patient to confirm a coming visit; after these there is nothing to confirm.
+NOTHING_TO_CONFIRM = {
+    APPOINTMENT_CANCELLED: "the appointment was cancelled",
+    COMPLETED: "the visit has taken place",
+    NO_SHOW: "the patient did not come",
+    ARRIVED: "the patient has arrived",
+}
+
+
+def why_not_sent(appointment: Appointment | None, now: datetime) -> str | None:
+    """Why a message about `appointment` must not go out any more, or None when it may."""
+    if appointment is None:
+        return None
+    if appointment.status in NOTHING_TO_CONFIRM:
+        return f"Not sent: {NOTHING_TO_CONFIRM[appointment.status]}."
+    if appointment.starts_at <= now:
+        return "Not sent: the appointment's time has passed."
+    return None
+
+
+def stop_waiting(session: Session, appointment_id: int, reason: str) -> int:
+    """Cancels, in the caller's transaction, the appointment's messages not yet sent."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.appointment_id == appointment_id,
+            OutboxMessage.status.in_(WAITING),
+        )
+        .values(status=CANCELLED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount:
+        audit.record(session, "outbox.cancel", "appointment", appointment_id, None, {"why": reason})
+    return result.rowcount or 0
+
+
 def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime):
-    """The e-mail for a claimed message, or None when its appointment was cancelled."""
+    """(recipient, e-mail, None) for a claimed message, or (recipient, None, why it is dropped)."""
     with db.reading() as session:
         row = session.get(OutboxMessage, message_id)
         appointment = session.get(Appointment, row.appointment_id) if row.appointment_id else None
-        if appointment is not None and appointment.status == APPOINTMENT_CANCELLED:
-            return row.recipient, None
+        reason = why_not_sent(appointment, now)
+        if reason:
+            return row.recipient, None, reason
         calendar = load_message(session, appointment.id).calendar(now) if appointment else None
         domain = config.sender.rpartition("@")[2] or "casedesk.local"
         email = mail.build_message(
@@ -204,24 +247,17 @@ def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime)
             calendar,
             message_id=f"<outbox-{row.id}.{row.created_at:%Y%m%d%H%M%S}@{domain}>",
         )
-        return row.recipient, email
+        return row.recipient, email, None
 
 
 def deliver(
     db: Database, message_id: int, config: MailSettings, sender: str, now: datetime
 ) -> Attempt:
     """Sends one message already claimed by `sender` and records what happened."""
-    recipient, email = _prepare(db, message_id, config, now)
+    recipient, email, reason = _prepare(db, message_id, config, now)
     if email is None:
-        _record(
-            db,
-            message_id,
-            sender,
-            "outbox.drop",
-            status=CANCELLED,
-            last_error="The appointment was cancelled before the message went out.",
-        )
-        return Attempt(message_id, recipient, "cancelled", "appointment cancelled")
+        _record(db, message_id, sender, "outbox.drop", status=CANCELLED, last_error=reason)
+        return Attempt(message_id, recipient, "cancelled", reason)
     try:
         mail.send(config, email)
     except MailError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -82,13 +83,35 @@ class WindowCommands(QObject):
     # --- cases ------------------------------------------------------------------------------
 
     def close_case(self) -> None:
+        """Closes the selected case; asks first when appointments are still to come."""
         case = self.window.current_case()
-        if case is not None:
-            self._write(
-                cases.close_case,
-                case.id,
-                said=lambda c: self.tr("Case {code} closed.").format(code=c.code),
+        if case is None:
+            return
+        now = datetime.now(UTC)
+        coming = [
+            a
+            for a in case.appointments
+            if a.status in ("reserved", "confirmed") and a.starts_at > now
+        ]
+        if coming:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Close case"),
+                self.tr(
+                    "Case {code} still has {count} appointment(s) to come.\n"
+                    "Cancel them and close the case?"
+                ).format(code=case.code, count=len(coming)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._write(
+            cases.close_case,
+            case.id,
+            bool(coming),
+            said=lambda c: self.tr("Case {code} closed.").format(code=c.code),
+        )
 
     def reopen_case(self) -> None:
         case = self.window.current_case()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -28,8 +29,13 @@ def booked_and_selected(qtbot, window, book, **fields):
     return booked
 
 
+def now_today() -> datetime:
+    """An appointment time on the clinic's today, whatever the hour the tests run."""
+    return datetime.now(UTC).replace(second=0, microsecond=0)
+
+
 def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book)
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
     actions = window.actions
     assert shown_status(window) == "Reserved"
     assert not actions.completed.isEnabled()
@@ -48,7 +54,7 @@ def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
 
 
 def test_no_show_and_cancel_after_asking(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book)
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
     window.actions.no_show.trigger()
     qtbot.waitUntil(lambda: shown_status(window) == "No-show")
     window.actions.confirm.trigger()
@@ -72,6 +78,15 @@ def test_a_refused_change_is_shown_in_plain_words(qtbot, window, db, book):
     assert window.notice.message() == "A cancelled appointment cannot be marked confirmed."
     assert "Traceback" not in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: shown_status(window) == "Cancelled")
+
+
+def test_arrived_before_the_appointments_day_is_refused_in_plain_words(qtbot, window, db, book):
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today() + timedelta(days=3))
+    window.actions.arrived.trigger()
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    assert "cannot be marked arrived before that day" in window.notice.message()
+    assert shown_status(window) == "Reserved"
+    assert patients.get_patient(db, booked.patient_id).cases[0].appointments[0].status == "reserved"
 
 
 def test_appointments_show_clinic_time_and_message_state(qtbot, window, db, book):
