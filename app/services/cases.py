@@ -17,6 +17,7 @@ from app.models import (
     CaseBodyPart,
     Counter,
     OutboxMessage,
+    Patient,
 )
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
@@ -112,15 +113,16 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
     template = config["link.template"]
     follow_up_before = datetime.now(UTC) - timedelta(hours=int(config["reservation.hold_hours"]))
     rows = session.execute(
-        select(Appointment, Case.code, PractitionerRow.name)
+        select(Appointment, Case.code, PractitionerRow.name, Patient.email)
         .join(Case, Case.id == Appointment.case_id)
+        .join(Patient, Patient.id == Case.patient_id)
         .join(PractitionerRow, PractitionerRow.id == Appointment.practitioner_id)
         .where(Appointment.case_id.in_(case_ids))
         .order_by(Appointment.starts_at)
     ).all()
     latest_message = _message_states(session, case_ids)
     result: dict[int, list[AppointmentInfo]] = defaultdict(list)
-    for appt, code, practitioner in rows:
+    for appt, code, practitioner, email in rows:
         result[appt.case_id].append(
             AppointmentInfo(
                 id=appt.id,
@@ -138,6 +140,7 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
                 message_status=latest_message.get(appt.id),
                 reserved_at=appt.created_at,
                 needs_follow_up=appt.status == RESERVED and appt.created_at <= follow_up_before,
+                patient_has_email=bool(email),
             )
         )
     return result

@@ -63,6 +63,8 @@ class AppointmentInfo:
     reserved_at: datetime | None = None  # when the booking was made
     # Still Reserved after the clinic's hold (reservation.hold_hours): the desk should follow up.
     needs_follow_up: bool = False
+    # The patient has an e-mail address now (a missing message then is not "no e-mail").
+    patient_has_email: bool = False
 
 
 @dataclass(frozen=True)

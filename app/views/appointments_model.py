@@ -37,10 +37,14 @@ def status_label(status: str) -> str:
     return _t(STATUS_LABELS.get(status, status))
 
 
-def message_label(status: str | None) -> str:
-    """How the patient's link message is doing; no message means no e-mail address was given."""
+def message_label(status: str | None, has_email: bool = False) -> str:
+    """How the patient's link message is doing.
+
+    No message means no e-mail address, unless the patient has one now (added after the
+    booking, or an appointment brought in without a message): then it was simply not sent.
+    """
     if status is None:
-        return _t("No e-mail")
+        return _t("Not sent") if has_email else _t("No e-mail")
     labels = {
         "pending": _t("Waiting to send"),
         "sending": _t("Sending"),
@@ -105,7 +109,7 @@ class AppointmentsModel(QAbstractTableModel):
             return kind_label(appt.kind)
         if column == COL_STATUS:
             return status_label(appt.status)
-        return message_label(appt.message_status)
+        return message_label(appt.message_status, appt.patient_has_email)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
             keep, focus_appointment = self._focus[1], self._focus[2]
             self._focus = None
         self.case_panel.show_cases(record.cases if record else (), self.zone, keep)
+        if record is not None:
+            self.banner.follow_cases(record.patient.id, record.cases)
         if focus_appointment:
             self.case_panel.select_appointment(focus_appointment)
         self._update_actions()
