@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import appointments, cases, patients
+from app.services import appointments, case_edits, cases, patients
 from app.services.appointments import ALLOWED
-from app.services.dto import AppointmentInfo, MergeResult, PatientDetails
+from app.services.case_edits import CaseEdit
+from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, PatientDetails
 from app.views.appointments_model import clinic_time
+from app.views.edit_case_dialog import EditCaseDialog
 from app.views.merge_dialog import MergeCasesDialog
 from app.views.patient_dialog import EditPatientDialog
 
@@ -81,6 +83,28 @@ class WindowCommands(QObject):
         dialog.open()
 
     # --- cases ------------------------------------------------------------------------------
+
+    def edit_case(self) -> None:
+        """Opens the case's corrections; the save runs off the UI thread."""
+        case = self.window.current_case()
+        if case is None:
+            return
+
+        def save(edit: CaseEdit, reply: Callable[[BaseException | None], None]) -> None:
+            def done(saved: CaseInfo) -> None:
+                reply(None)
+                self.window.after_change()
+                self.window.statusBar().showMessage(
+                    self.tr("Case {code} saved.").format(code=saved.code), 8_000
+                )
+
+            self.window.tasks.run(
+                case_edits.edit_case, self.window.db, case.id, edit, done=done, failed=reply
+            )
+
+        dialog = EditCaseDialog(case, save, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def close_case(self) -> None:
         """Closes the selected case; asks first when appointments are still to come."""
