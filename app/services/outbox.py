@@ -229,6 +229,32 @@ def stop_waiting(session: Session, appointment_id: int, reason: str) -> int:
     return result.rowcount or 0
 
 
+def drop_stale(db: Database, now: datetime) -> int:
+    """Cancels waiting messages whose visit is over, cancelled or past, each with its reason.
+
+    Runs on every pass, mail set up or not, so the outbox never shows them as still to send.
+    """
+    with db.writing() as session:
+        rows = session.execute(
+            select(OutboxMessage, Appointment)
+            .join(Appointment, Appointment.id == OutboxMessage.appointment_id)
+            .where(
+                OutboxMessage.status.in_(WAITING),
+                or_(
+                    Appointment.status.in_(tuple(NOTHING_TO_CONFIRM)),
+                    Appointment.starts_at <= now,
+                ),
+            )
+        ).all()
+        for message, appointment in rows:
+            reason = why_not_sent(appointment, now)
+            message.status, message.last_error = CANCELLED, reason
+            audit.record(
+                session, "outbox.drop", "outbox_message", message.id, None, {"why": reason}
+            )
+        return len(rows)
+
+
 def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime):
     """(recipient, e-mail, None) for a claimed message, or (recipient, None, why it is dropped)."""
     with db.reading() as session:
@@ -323,6 +349,7 @@ def send_due(
     now = now or datetime.now(UTC)
     sender = sender or new_sender_name()
     config = mail_settings or MailSettings.from_config(settings.get_all(db))
+    drop_stale(db, now)
     reason = config.missing
     if reason:
         _note_not_configured(db, reason)
@@ -370,20 +397,7 @@ def cancel(db: Database, message_id: int) -> OutboxInfo:
 def cancel_for_appointment(db: Database, appointment_id: int) -> int:
     """Cancels every message of an appointment that has not gone out yet."""
     with db.writing() as session:
-        result = session.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.appointment_id == appointment_id,
-                OutboxMessage.status.in_(WAITING),
-            )
-            .values(status=CANCELLED)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount:
-            audit.record(
-                session, "outbox.cancel", "appointment", appointment_id, None, {"messages": "all"}
-            )
-        return result.rowcount or 0
+        return stop_waiting(session, appointment_id, "Not sent: the appointment was cancelled.")
 
 
 def _row(session, message_id: int) -> OutboxMessage:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.models import Appointment
-from app.services import appointments, outbox
+from app.services import appointments, outbox, settings
+from app.services.mail import MailSettings
 from tests.conftest import new_patient
 from tests.mail_server import MailServer
 
@@ -42,7 +43,7 @@ def test_mail_set_up_late_does_not_ask_to_confirm_a_finished_visit(
         session.get(Appointment, booked.appointment_id).status = status
     server.configure(db)
     report = outbox.send_due(db)
-    assert [a.outcome for a in report.attempts] == ["cancelled"]
+    assert report.configured and report.sent == 0
     assert server.inbox.envelopes == []
     message = outbox.get_message(db, booked.message_id)
     assert message.status == "cancelled" and why in message.last_error
@@ -53,9 +54,24 @@ def test_a_message_whose_appointment_time_has_passed_is_not_sent(db, server, boo
     booked = book_with_email(starts_at=past)
     server.configure(db)
     report = outbox.send_due(db)
-    assert [a.outcome for a in report.attempts] == ["cancelled"]
+    assert report.configured and report.sent == 0
     assert server.inbox.envelopes == []
     assert "time has passed" in outbox.get_message(db, booked.message_id).last_error
+
+
+def test_a_claimed_message_is_checked_again_at_send_time(db, server, book_with_email):
+    booked = book_with_email()
+    server.configure(db)
+    now = datetime.now(UTC)
+    assert outbox.claim(db, booked.message_id, "desk-1", now)
+    # Between the claim and the send, another desk marks the visit (as older versions did).
+    with db.writing() as session:
+        session.get(Appointment, booked.appointment_id).status = "no_show"
+    config = MailSettings.from_config(settings.get_all(db))
+    attempt = outbox.deliver(db, booked.message_id, config, "desk-1", now)
+    assert attempt.outcome == "cancelled" and "did not come" in attempt.detail
+    assert server.inbox.envelopes == []
+    assert outbox.get_message(db, booked.message_id).status == "cancelled"
 
 
 def test_a_message_for_a_coming_visit_still_goes_out(db, server, book_with_email):
@@ -75,3 +91,13 @@ def test_marking_the_visit_stops_its_waiting_message(db, book_with_email, status
     appointments.change_status(db, booked.appointment_id, status, now=on_the_day)
     message = outbox.get_message(db, booked.message_id)
     assert message.status == "cancelled" and message.last_error.startswith("Not sent")
+
+
+def test_a_past_visits_message_is_cancelled_even_before_mail_is_set_up(db, book_with_email):
+    past = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    stale = book_with_email(starts_at=past)
+    report = outbox.send_due(db)
+    assert report.configured is False
+    message = outbox.get_message(db, stale.message_id)
+    assert message.status == "cancelled" and "time has passed" in message.last_error
+    assert report.waiting == 0
