@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.db import Database
 from app.models.case import CASE_MERGED
 from app.services import audit
 from app.services.cases import _case, case_info, case_snapshot, validate_title
-from app.services.dto import CaseInfo
+from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ConflictError, ValidationError
 
 REFERRAL_MAX = 200  # the column's length
 NOTES_MAX = 5_000  # a few paragraphs; longer belongs in the clinical record
-
-
-@dataclass(frozen=True)
-class CaseEdit:
-    """What the receptionist typed; body parts to remove travel as (site, side)."""
-
-    title: str
-    referral: str | None = None
-    notes: str | None = None
-    remove_body_parts: tuple[tuple[str, str], ...] = ()
 
 
 def _optional_text(value: str | None, field: str, limit: int, what: str) -> str | None:

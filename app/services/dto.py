@@ -88,6 +88,16 @@ class CaseInfo:
 
 
 @dataclass(frozen=True)
+class CaseEdit:
+    """Corrections typed for a case; body parts to remove travel as (site, side)."""
+
+    title: str
+    referral: str | None = None
+    notes: str | None = None
+    remove_body_parts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class PatientRecord:
     patient: PatientSummary
     cases: tuple[CaseInfo, ...]

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.widgets import FieldMessage, required
-from app.services.case_edits import CaseEdit
-from app.services.dto import CaseInfo
+from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ValidationError
 from app.views.tasks import plain_message
 

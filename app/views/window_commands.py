@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.services import appointments, case_edits, cases, patients
 from app.services.appointments import ALLOWED
-from app.services.case_edits import CaseEdit
-from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, PatientDetails
+from app.services.dto import AppointmentInfo, CaseEdit, CaseInfo, MergeResult, PatientDetails
 from app.views.appointments_model import clinic_time
 from app.views.edit_case_dialog import EditCaseDialog
 from app.views.merge_dialog import MergeCasesDialog

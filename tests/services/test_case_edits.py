@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from app.models import AuditEvent
 from app.services import cases
-from app.services.case_edits import CaseEdit, edit_case
+from app.services.case_edits import edit_case
+from app.services.dto import CaseEdit
 from app.services.errors import ConflictError, ValidationError
 from tests.services.test_cases import row_counts
 
