@@ -53,6 +53,7 @@ _MESSAGE_LABELS = {
 }
 
 NO_EMAIL = "No e-mail"  # a booking without an e-mail address queues no message
+NOT_SENT = "Not sent"  # no message, though the patient has an address now
 
 A = AppointmentStatus
 # Which status may follow which. A cancelled slot may already be rebooked, so
@@ -76,10 +77,14 @@ def appointment_label(status: str) -> str:
         return status
 
 
-def message_label(status: str | None) -> str:
-    """The English label of a stored message status; None means no message (no e-mail)."""
+def message_label(status: str | None, has_email: bool = False) -> str:
+    """The English label of a stored message status.
+
+    No message means there was no e-mail address at booking, unless the patient has one
+    now (added after the booking, or an appointment brought in without a message).
+    """
     if status is None:
-        return NO_EMAIL
+        return NOT_SENT if has_email else NO_EMAIL
     try:
         return MessageStatus(status).label
     except ValueError:

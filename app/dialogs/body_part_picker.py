@@ -23,16 +23,28 @@ from app.services import body_sites
 from app.services.body_sites import BodyPart
 from app.services.errors import ValidationError
 
-# Typing "left knee" or "r shoulder" in the filter picks the side as well.
-SIDE_WORDS = {"left": "left", "l": "left", "right": "right", "r": "right", "both": "both"}
+# Typing "left knee", "r shoulder" or "bilateral knees" in the filter picks the side as well.
+SIDE_WORDS = {
+    "left": "left",
+    "l": "left",
+    "lt": "left",
+    "right": "right",
+    "r": "right",
+    "rt": "right",
+    "both": "both",
+    "bilateral": "both",
+    "b/l": "both",
+}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def split_side(text: str) -> tuple[str, str]:
-    """'left knee' -> ('left', 'knee'); 'knee' -> ('', 'knee')."""
-    words = text.strip().split(maxsplit=1)
-    if len(words) == 2 and words[0].lower() in SIDE_WORDS:
-        return SIDE_WORDS[words[0].lower()], words[1]
+    """'left knee' -> ('left', 'knee'); 'hip right' -> ('right', 'hip'); 'knee' -> ('', 'knee')."""
+    words = text.strip().split()
+    if len(words) >= 2 and words[0].lower() in SIDE_WORDS:
+        return SIDE_WORDS[words[0].lower()], " ".join(words[1:])
+    if len(words) >= 2 and words[-1].lower() in SIDE_WORDS:
+        return SIDE_WORDS[words[-1].lower()], " ".join(words[:-1])
     return "", text.strip()
 
 
@@ -44,6 +56,7 @@ class BodyPartPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parts: list[BodyPart] = []
+        self._side_site = ""  # the site the radio buttons' side was chosen for
         self.filter = QLineEdit(objectName="bodyPartFilter")
         self.filter.setPlaceholderText(
             self.tr("Type to find a body part, e.g. knee, lumbar, left hip")
@@ -138,17 +151,30 @@ class BodyPartPicker(QWidget):
         if site is None:
             self.message.say(self.tr("No body part matches what you typed."))
             return False
-        side = self.chosen_side() if site.paired else ""
+        # A side typed with the site wins over the radio buttons, which may still show an
+        # earlier choice.
+        typed_side, _words = split_side(self.filter.text())
+        side = (typed_side or self.chosen_side()) if site.paired else ""
         if site.paired and not side:
             self.message.say(
                 self.tr("Choose a side for %1: left, right or both.").replace("%1", site.name)
             )
-            self.side_buttons["left"].setFocus()
+            # Typing goes on in the search box: "right hip" replaces the bare "hip".
+            self.filter.setFocus()
+            self.filter.selectAll()
             return False
         self.add_part(body_sites.body_part(site.key, side))
         self.filter.clear()
+        self.clear_side()  # the next paired part asks for its own side
         self.filter.setFocus()
         return True
+
+    def clear_side(self) -> None:
+        """No side chosen: an exclusive group cannot uncheck its last button by itself."""
+        self.side_group.setExclusive(False)
+        for button in self.side_buttons.values():
+            button.setChecked(False)
+        self.side_group.setExclusive(True)
 
     def add_part(self, part: BodyPart) -> None:
         parts = [p for p in self._parts if (p.site, p.side) != (part.site, part.side)]
@@ -207,6 +233,11 @@ class BodyPartPicker(QWidget):
 
     def _on_current_site(self, *_args) -> None:
         site = self.current_site()
+        if site is None or site.key != self._side_site:
+            # A side chosen for one site never carries over to another.
+            self._side_site = site.key if site else ""
+            if not split_side(self.filter.text())[0]:
+                self.clear_side()
         paired = bool(site and site.paired)
         for button in self.side_buttons.values():
             button.setEnabled(paired)

@@ -22,6 +22,7 @@ from app.services.errors import (
     SlotTakenError,
     ValidationError,
 )
+from app.services.mail import MailSettings
 from app.views.clinic_format import appointment_start, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -209,11 +210,16 @@ class BookingWizard(CaseDeskWizard):
                 "%1", str(self.field("caseTitle") or "").strip()
             )
             body = ", ".join(self.field("bodyParts") or [])
-        link = (
-            self.tr("E-mailed to %1, and shown after booking.").replace("%1", email)
-            if email
-            else self.tr("No e-mail address: give the patient the link shown after booking.")
-        )
+        if not email:
+            link = self.tr("No e-mail address: give the patient the link shown after booking.")
+        elif MailSettings.from_config(self.clinic).missing:
+            # Nothing goes out until mail is set up; the desk hands over the link meanwhile.
+            link = self.tr(
+                "Queued for %1 until mail is set up in Settings; the link and QR code are "
+                "shown after booking."
+            ).replace("%1", email)
+        else:
+            link = self.tr("E-mailed to %1, and shown after booking.").replace("%1", email)
         return {
             "patient": patient,
             "case": case,

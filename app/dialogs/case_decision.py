@@ -66,8 +66,9 @@ class CaseDecisionDialog(CaseDeskDialog):
             self.case_list.addTopLevelItem(item)
             if case.id == found.suggested_case_id:
                 self.case_list.setCurrentItem(item)
-        if self.case_list.currentItem() is None and self.case_list.topLevelItemCount():
-            self.case_list.setCurrentItem(self.case_list.topLevelItem(0))
+        # With no case sharing a body part, nothing is preselected and no button is the default,
+        # so Enter cannot put a shoulder into the knee case.
+        matched = self.case_list.currentItem() is not None
         header = self.case_list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -81,7 +82,11 @@ class CaseDecisionDialog(CaseDeskDialog):
             self.tr("Create &separate case"), objectName="separateCaseButton"
         )
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelCaseDecisionButton")
-        self.update_button.setDefault(True)
+        if matched:
+            self.update_button.setDefault(True)
+        else:  # an autoDefault button would answer Enter pressed in the list
+            for button in (self.update_button, self.separate_button, self.cancel_button):
+                button.setAutoDefault(False)
         self.update_button.clicked.connect(self.choose_update)
         self.separate_button.clicked.connect(self.choose_separate)
         self.cancel_button.clicked.connect(self.reject)
@@ -101,7 +106,8 @@ class CaseDecisionDialog(CaseDeskDialog):
         layout.addWidget(self.case_list, 1)
         layout.addLayout(buttons)
         self.resize(720, 320)
-        self.case_list.setFocus()
+        # An item view given focus makes its first row current, which would choose a case.
+        (self.case_list if matched else self.separate_button).setFocus()
 
     def selected_case(self) -> CaseInfo | None:
         item = self.case_list.currentItem()

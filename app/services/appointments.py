@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from app.db import Database
 from app.models import Appointment
 from app.models.appointment import (
@@ -11,17 +14,29 @@ from app.models.appointment import (
     CONFIRMED,
     NO_SHOW,
 )
-from app.services import audit
-from app.services.errors import ConflictError, NotFoundError
+from app.services import audit, outbox, settings
+from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.statuses import ALLOWED, AppointmentStatus
 
 STATUS_LABELS = {status: status.label for status in AppointmentStatus}
 
+# These say the visit's day has come; before it, they are a slip of the mouse.
+ON_THE_DAY = {ARRIVED, COMPLETED, NO_SHOW}
+# After these nothing is left to tell the patient, so a waiting message is not sent.
+ENDS_MESSAGES = {CANCELLED, COMPLETED, NO_SHOW}
 
-def change_status(db: Database, appointment_id: int, status: str) -> str:
-    """Moves an appointment to `status` when that step is allowed; returns the new status."""
+
+def change_status(
+    db: Database, appointment_id: int, status: str, now: datetime | None = None
+) -> str:
+    """Moves an appointment to `status` when that step is allowed; returns the new status.
+
+    Arrived, Completed and No-show are refused before the appointment's day (in the clinic's
+    time zone). Cancelled, Completed and No-show stop any message still waiting to go out.
+    """
     if status not in STATUS_LABELS:
         raise ConflictError(f"'{status}' is not an appointment status.")
+    now = now or datetime.now(UTC)
     with db.writing() as session:
         appt = session.get(Appointment, appointment_id)
         if appt is None:
@@ -33,6 +48,15 @@ def change_status(db: Database, appointment_id: int, status: str) -> str:
                 f"A {STATUS_LABELS[appt.status].lower()} appointment cannot be marked "
                 f"{STATUS_LABELS[status].lower()}."
             )
+        if status in ON_THE_DAY:
+            zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
+            day = appt.starts_at.astimezone(zone).date()
+            if day > now.astimezone(zone).date():
+                raise ValidationError(
+                    "status",
+                    f"The appointment is on {day:%a %d %b %Y}; it cannot be marked "
+                    f"{STATUS_LABELS[status].lower()} before that day.",
+                )
         before = appt.status
         appt.status = status
         audit.record(
@@ -43,6 +67,10 @@ def change_status(db: Database, appointment_id: int, status: str) -> str:
             {"status": before},
             {"status": status},
         )
+        if status in ENDS_MESSAGES:
+            outbox.stop_waiting(
+                session, appt.id, f"Not sent: the appointment was marked {STATUS_LABELS[status]}."
+            )
         return status
 
 
@@ -56,16 +84,16 @@ def cancel(db: Database, appointment_id: int) -> str:
     return change_status(db, appointment_id, CANCELLED)
 
 
-def mark_arrived(db: Database, appointment_id: int) -> str:
-    """The patient is at the desk."""
-    return change_status(db, appointment_id, ARRIVED)
+def mark_arrived(db: Database, appointment_id: int, now: datetime | None = None) -> str:
+    """The patient is at the desk. Refused before the appointment's day."""
+    return change_status(db, appointment_id, ARRIVED, now)
 
 
-def mark_completed(db: Database, appointment_id: int) -> str:
-    """The visit took place."""
-    return change_status(db, appointment_id, COMPLETED)
+def mark_completed(db: Database, appointment_id: int, now: datetime | None = None) -> str:
+    """The visit took place. Refused before the appointment's day."""
+    return change_status(db, appointment_id, COMPLETED, now)
 
 
-def mark_no_show(db: Database, appointment_id: int) -> str:
-    """The patient did not come."""
-    return change_status(db, appointment_id, NO_SHOW)
+def mark_no_show(db: Database, appointment_id: int, now: datetime | None = None) -> str:
+    """The patient did not come. Refused before the appointment's day."""
+    return change_status(db, appointment_id, NO_SHOW, now)

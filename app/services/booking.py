@@ -36,14 +36,19 @@ def _overlap_score(case_parts: tuple[BodyPart, ...], wanted: list[BodyPart]) -> 
 def open_cases(
     db: Database, patient_id: int, body_parts: list[str] | tuple[str, ...] = ()
 ) -> OpenCases:
-    """The patient's open cases, and the suggested one: largest body-part overlap, then newest."""
+    """The patient's open cases, and the suggested one: largest body-part overlap, then newest.
+
+    No case is suggested when none shares a body site with the new ones: guessing would put a
+    shoulder into the knee case at one press of Enter.
+    """
     wanted = parse_labels(body_parts) if any(b.strip() for b in body_parts) else []
     with db.reading() as session:
         found = [c for c in cases.load_cases(session, patient_id) if c.status == CASE_OPEN]
     suggested = None
     if found:
         best = max(found, key=lambda c: (_overlap_score(c.body_parts, wanted), c.id))
-        suggested = best.id
+        if not wanted or _overlap_score(best.body_parts, wanted)[0]:
+            suggested = best.id
     return OpenCases(tuple(found), suggested)
 
 

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Counter, OutboxMessage
+from app.models import (
+    Appointment,
+    AuditEvent,
+    Case,
+    CaseBodyPart,
+    Counter,
+    OutboxMessage,
+    Patient,
+)
 from app.models import Practitioner as PractitionerRow
-from app.models.appointment import RESERVED
+from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
-from app.services import audit, settings
+from app.services import audit, outbox, settings
 from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
@@ -31,6 +40,12 @@ def next_case_code(session: Session) -> str:
     return f"C-{counter.value:05d}"
 
 
+def clinic_today(session: Session) -> date:
+    """Today in the clinic's time zone, which is not always the PC's."""
+    zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
+    return datetime.now(UTC).astimezone(zone).date()
+
+
 def new_case(
     session: Session,
     patient_id: int,
@@ -44,7 +59,7 @@ def new_case(
         patient_id=patient_id,
         title=title,
         status=CASE_OPEN,
-        opened_on=date.today(),
+        opened_on=clinic_today(session),
         referral=referral,
         notes=notes,
     )
@@ -98,15 +113,16 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
     template = config["link.template"]
     follow_up_before = datetime.now(UTC) - timedelta(hours=int(config["reservation.hold_hours"]))
     rows = session.execute(
-        select(Appointment, Case.code, PractitionerRow.name)
+        select(Appointment, Case.code, PractitionerRow.name, Patient.email)
         .join(Case, Case.id == Appointment.case_id)
+        .join(Patient, Patient.id == Case.patient_id)
         .join(PractitionerRow, PractitionerRow.id == Appointment.practitioner_id)
         .where(Appointment.case_id.in_(case_ids))
         .order_by(Appointment.starts_at)
     ).all()
     latest_message = _message_states(session, case_ids)
     result: dict[int, list[AppointmentInfo]] = defaultdict(list)
-    for appt, code, practitioner in rows:
+    for appt, code, practitioner, email in rows:
         result[appt.case_id].append(
             AppointmentInfo(
                 id=appt.id,
@@ -124,6 +140,7 @@ def appointment_infos(session: Session, case_ids: list[int]) -> dict[int, list[A
                 message_status=latest_message.get(appt.id),
                 reserved_at=appt.created_at,
                 needs_follow_up=appt.status == RESERVED and appt.created_at <= follow_up_before,
+                patient_has_email=bool(email),
             )
         )
     return result
@@ -226,14 +243,47 @@ def find_case(db: Database, code: str) -> CaseInfo:
         return case_info(session, case)
 
 
-def close_case(db: Database, case_id: int) -> CaseInfo:
-    """Closes an open case (today's date); its history stays."""
+def close_case(
+    db: Database, case_id: int, cancel_future: bool = False, now: datetime | None = None
+) -> CaseInfo:
+    """Closes an open case (the clinic's date); its history stays.
+
+    A case with Reserved or Confirmed appointments still to come is refused, unless
+    `cancel_future` is given: then those are cancelled (and their waiting messages stopped)
+    in the same transaction.
+    """
+    now = now or datetime.now(UTC)
     with db.writing() as session:
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
             raise ConflictError(f"Case {case.code} is not open.")
+        future = list(
+            session.scalars(
+                select(Appointment).where(
+                    Appointment.case_id == case.id,
+                    Appointment.status.in_((RESERVED, CONFIRMED)),
+                    Appointment.starts_at > now,
+                )
+            )
+        )
+        if future and not cancel_future:
+            raise ConflictError(
+                f"Case {case.code} still has {len(future)} appointment(s) to come; "
+                "cancel them first or choose to cancel them when closing."
+            )
+        for appointment in future:
+            audit.record(
+                session,
+                "appointment.cancelled",
+                "appointment",
+                appointment.id,
+                {"status": appointment.status},
+                {"status": CANCELLED, "why": f"case {case.code} closed"},
+            )
+            appointment.status = CANCELLED
+            outbox.stop_waiting(session, appointment.id, "Not sent: the case was closed.")
         before = case_snapshot(case)
-        case.status, case.closed_on = CASE_CLOSED, date.today()
+        case.status, case.closed_on = CASE_CLOSED, clinic_today(session)
         audit.record(session, "case.close", "case", case.id, before, case_snapshot(case))
         return case_info(session, case)
 

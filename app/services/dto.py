@@ -63,6 +63,8 @@ class AppointmentInfo:
     reserved_at: datetime | None = None  # when the booking was made
     # Still Reserved after the clinic's hold (reservation.hold_hours): the desk should follow up.
     needs_follow_up: bool = False
+    # The patient has an e-mail address now (a missing message then is not "no e-mail").
+    patient_has_email: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,16 @@ class CaseInfo:
     @property
     def body_part_labels(self) -> list[str]:
         return [p.label for p in self.body_parts]
+
+
+@dataclass(frozen=True)
+class CaseEdit:
+    """Corrections typed for a case; body parts to remove travel as (site, side)."""
+
+    title: str
+    referral: str | None = None
+    notes: str | None = None
+    remove_body_parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import Appointment, OutboxMessage
+from app.models.appointment import (
+    ARRIVED,
+    COMPLETED,
+    NO_SHOW,
+)
 from app.models.appointment import CANCELLED as APPOINTMENT_CANCELLED
 from app.models.outbox import CANCELLED, FAILED, PENDING, SENDING, SENT
 from app.services import audit, mail, settings
@@ -182,13 +188,76 @@ def _record(db: Database, message_id: int, sender: str, action: str, **values) -
             audit.record(session, action, "outbox_message", message_id, None, {"by": sender})
 
 
+# A message asks the patient to confirm a coming visit; after these there is nothing to confirm.
+NOTHING_TO_CONFIRM = {
+    APPOINTMENT_CANCELLED: "the appointment was cancelled",
+    COMPLETED: "the visit has taken place",
+    NO_SHOW: "the patient did not come",
+    ARRIVED: "the patient has arrived",
+}
+
+
+def why_not_sent(appointment: Appointment | None, now: datetime) -> str | None:
+    """Why a message about `appointment` must not go out any more, or None when it may."""
+    if appointment is None:
+        return None
+    if appointment.status in NOTHING_TO_CONFIRM:
+        return f"Not sent: {NOTHING_TO_CONFIRM[appointment.status]}."
+    if appointment.starts_at <= now:
+        return "Not sent: the appointment's time has passed."
+    return None
+
+
+def stop_waiting(session: Session, appointment_id: int, reason: str) -> int:
+    """Cancels, in the caller's transaction, the appointment's messages not yet sent."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.appointment_id == appointment_id,
+            OutboxMessage.status.in_(WAITING),
+        )
+        .values(status=CANCELLED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount:
+        audit.record(session, "outbox.cancel", "appointment", appointment_id, None, {"why": reason})
+    return result.rowcount or 0
+
+
+def drop_stale(db: Database, now: datetime) -> int:
+    """Cancels waiting messages whose visit is over, cancelled or past, each with its reason.
+
+    Runs on every pass, mail set up or not, so the outbox never shows them as still to send.
+    """
+    with db.writing() as session:
+        rows = session.execute(
+            select(OutboxMessage, Appointment)
+            .join(Appointment, Appointment.id == OutboxMessage.appointment_id)
+            .where(
+                OutboxMessage.status.in_(WAITING),
+                or_(
+                    Appointment.status.in_(tuple(NOTHING_TO_CONFIRM)),
+                    Appointment.starts_at <= now,
+                ),
+            )
+        ).all()
+        for message, appointment in rows:
+            reason = why_not_sent(appointment, now)
+            message.status, message.last_error = CANCELLED, reason
+            audit.record(
+                session, "outbox.drop", "outbox_message", message.id, None, {"why": reason}
+            )
+        return len(rows)
+
+
 def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime):
-    """The e-mail for a claimed message, or None when its appointment was cancelled."""
+    """(recipient, e-mail, None) for a claimed message, or (recipient, None, why it is dropped)."""
     with db.reading() as session:
         row = session.get(OutboxMessage, message_id)
         appointment = session.get(Appointment, row.appointment_id) if row.appointment_id else None
-        if appointment is not None and appointment.status == APPOINTMENT_CANCELLED:
-            return row.recipient, None
+        reason = why_not_sent(appointment, now)
+        if reason:
+            return row.recipient, None, reason
         calendar = load_message(session, appointment.id).calendar(now) if appointment else None
         domain = config.sender.rpartition("@")[2] or "casedesk.local"
         email = mail.build_message(
@@ -199,24 +268,17 @@ def _prepare(db: Database, message_id: int, config: MailSettings, now: datetime)
             calendar,
             message_id=f"<outbox-{row.id}.{row.created_at:%Y%m%d%H%M%S}@{domain}>",
         )
-        return row.recipient, email
+        return row.recipient, email, None
 
 
 def deliver(
     db: Database, message_id: int, config: MailSettings, sender: str, now: datetime
 ) -> Attempt:
     """Sends one message already claimed by `sender` and records what happened."""
-    recipient, email = _prepare(db, message_id, config, now)
+    recipient, email, reason = _prepare(db, message_id, config, now)
     if email is None:
-        _record(
-            db,
-            message_id,
-            sender,
-            "outbox.drop",
-            status=CANCELLED,
-            last_error="The appointment was cancelled before the message went out.",
-        )
-        return Attempt(message_id, recipient, "cancelled", "appointment cancelled")
+        _record(db, message_id, sender, "outbox.drop", status=CANCELLED, last_error=reason)
+        return Attempt(message_id, recipient, "cancelled", reason)
     try:
         mail.send(config, email)
     except MailError as exc:
@@ -282,6 +344,7 @@ def send_due(
     now = now or datetime.now(UTC)
     sender = sender or new_sender_name()
     config = mail_settings or MailSettings.from_config(settings.get_all(db))
+    drop_stale(db, now)
     reason = config.missing
     if reason:
         _note_not_configured(db, reason)
@@ -329,20 +392,7 @@ def cancel(db: Database, message_id: int) -> OutboxInfo:
 def cancel_for_appointment(db: Database, appointment_id: int) -> int:
     """Cancels every message of an appointment that has not gone out yet."""
     with db.writing() as session:
-        result = session.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.appointment_id == appointment_id,
-                OutboxMessage.status.in_(WAITING),
-            )
-            .values(status=CANCELLED)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount:
-            audit.record(
-                session, "outbox.cancel", "appointment", appointment_id, None, {"messages": "all"}
-            )
-        return result.rowcount or 0
+        return stop_waiting(session, appointment_id, "Not sent: the appointment was cancelled.")
 
 
 def _row(session, message_id: int) -> OutboxMessage:

@@ -38,9 +38,9 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("Status", statuses.appointment_label(status))
 
 
-def message_label(status: str | None) -> str:
-    """How the patient's link message is doing; no message means no e-mail address was given."""
-    return QCoreApplication.translate("Status", statuses.message_label(status))
+def message_label(status: str | None, has_email: bool = False) -> str:
+    """How the patient's link message is doing (see app/statuses.py)."""
+    return QCoreApplication.translate("Status", statuses.message_label(status, has_email))
 
 
 def clinic_time(moment, zone: ZoneInfo) -> str:
@@ -97,7 +97,7 @@ class AppointmentsModel(QAbstractTableModel):
             return kind_label(appt.kind)
         if column == COL_STATUS:
             return status_label(appt.status)
-        return message_label(appt.message_status)
+        return message_label(appt.message_status, appt.patient_has_email)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from app.services.dto import BookingResult
+from app.services.dto import BookingResult, CaseInfo
 from app.views.appointments_model import clinic_time
 
 STYLES = {
@@ -47,25 +47,50 @@ class BookingBanner(QFrame):
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.link = ""
+        self._booking: BookingResult | None = None
+        self._zone = ZoneInfo("UTC")
+        self._merged_into: CaseInfo | None = None  # where the booked case went, once merged
         self._action: Callable[[], None] | None = None
         self.action_button.clicked.connect(self._run_action)
         self.hide()
 
     def show_booking(self, result: BookingResult, zone: ZoneInfo) -> None:
         """Case ID, time in the clinic's zone and the patient's link, with a Copy button."""
-        self.link = result.link
         self._hide_patient_message()
-        case = self.tr("new case") if result.created_case else self.tr("case")
-        text = self.tr("Booked {time} with {who}, {case} <b>{code}</b> ({title}).").format(
-            time=escape(clinic_time(result.starts_at, zone)),
+        self._booking, self._zone, self._merged_into = result, zone, None
+        self._show_booking_text()
+        self._set_action(self.tr("&Copy link"), self.copy_link)
+
+    def _show_booking_text(self) -> None:
+        result, merged_into = self._booking, self._merged_into
+        self.link = result.link
+        if merged_into is not None:
+            case = self.tr("case <b>{code}</b> ({title}), which {old} was merged into").format(
+                code=escape(merged_into.code),
+                title=escape(merged_into.title),
+                old=escape(result.case_code),
+            )
+        else:
+            case = (self.tr("new case") if result.created_case else self.tr("case")) + (
+                f" <b>{escape(result.case_code)}</b> ({escape(result.case_title)})"
+            )
+        text = self.tr("Booked {time} with {who}, {case}.").format(
+            time=escape(clinic_time(result.starts_at, self._zone)),
             who=escape(result.practitioner_name),
             case=case,
-            code=escape(result.case_code),
-            title=escape(result.case_title),
         )
         link = f'<a href="{escape(result.link, quote=True)}">{escape(result.link)}</a>'
         self._show("success", f"{text}<br>{self.tr('Link for the patient:')} {link}")
-        self._set_action(self.tr("&Copy link"), self.copy_link)
+
+    def follow_cases(self, patient_id: int, cases: tuple[CaseInfo, ...]) -> None:
+        """Keeps the booking's case ID true after its case was merged (or the merge undone)."""
+        result = self._booking
+        if result is None or result.patient_id != patient_id or not self.isVisible():
+            return
+        merged_into = next((c for c in cases if result.case_code in c.merged_codes), None)
+        if merged_into != self._merged_into:
+            self._merged_into = merged_into
+            self._show_booking_text()
 
     def show_message(
         self,
@@ -76,6 +101,7 @@ class BookingBanner(QFrame):
     ) -> None:
         """A plain-words notice; with an action it offers one button (e.g. Undo)."""
         self.link = ""
+        self._booking = None
         self._hide_patient_message()
         self._show(kind, escape(text))
         self._set_action(action_text, action)

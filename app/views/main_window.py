@@ -139,14 +139,13 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.refresh)
         self.addToolBar(toolbar)
         self.patient_panel.add_actions([a.edit_patient, a.book_for_patient])
-        self.case_panel.add_case_actions([a.close_case, a.reopen_case, a.merge_cases, a.undo_merge])
+        case_actions = [a.edit_case, a.close_case, a.reopen_case, a.merge_cases, a.undo_merge]
+        self.case_panel.add_case_actions(case_actions)
         self.case_panel.add_appointment_actions(
             [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link]
         )
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.case_panel.selector.addActions(
-            [a.close_case, a.reopen_case, a.merge_cases, a.undo_merge]
-        )
+        self.case_panel.selector.addActions(case_actions)
         self.patients.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.patients.list.addActions([a.book_for_patient, a.edit_patient])
         bar = self.menuBar()
@@ -155,7 +154,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Patient"),
                 [a.new_booking, a.book_for_patient, a.edit_patient, a.find_patient, a.refresh],
             ),
-            (self.tr("&Case"), [a.close_case, a.reopen_case, a.merge_cases, a.undo_merge]),
+            (self.tr("&Case"), case_actions),
             (
                 self.tr("&Appointment"),
                 [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link],
@@ -173,6 +172,7 @@ class MainWindow(QMainWindow):
         a.edit_patient.triggered.connect(c.edit_patient)
         a.find_patient.triggered.connect(self._focus_search)
         a.refresh.triggered.connect(self.refresh)
+        a.edit_case.triggered.connect(c.edit_case)
         a.close_case.triggered.connect(c.close_case)
         a.reopen_case.triggered.connect(c.reopen_case)
         a.merge_cases.triggered.connect(c.merge_cases)
@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
             keep, focus_appointment = self._focus[1], self._focus[2]
             self._focus = None
         self.case_panel.show_cases(record.cases if record else (), self.zone, keep)
+        if record is not None:
+            self.banner.follow_cases(record.patient.id, record.cases)
         if focus_appointment:
             self.case_panel.select_appointment(focus_appointment)
         self._update_actions()
@@ -386,6 +388,7 @@ class MainWindow(QMainWindow):
         has_patient = self.record is not None
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
+        a.edit_case.setEnabled(case is not None)
         a.close_case.setEnabled(case is not None and case.status == "open")
         a.reopen_case.setEnabled(case is not None and case.status == "closed")
         a.merge_cases.setEnabled(case is not None and len(self.case_panel.cases()) > 1)

@@ -16,6 +16,7 @@ class WindowActions:
     edit_patient: QAction
     find_patient: QAction
     refresh: QAction
+    edit_case: QAction
     close_case: QAction
     reopen_case: QAction
     merge_cases: QAction
@@ -43,6 +44,12 @@ SPEC = (
     ("edit_patient", "&Edit patient...", "Ctrl+E", "Change the selected patient's details"),
     ("find_patient", "&Find patient", "Ctrl+F", "Search by name, phone or case ID"),
     ("refresh", "&Refresh", "F5", "Read the latest records again"),
+    (
+        "edit_case",
+        "&Edit case...",
+        "Ctrl+Shift+E",
+        "Correct the selected case's title, referral, notes or body parts",
+    ),
     ("close_case", "&Close case", "Ctrl+Shift+C", "Close the selected case; its history stays"),
     ("reopen_case", "&Reopen case", "Ctrl+Shift+R", "Reopen the selected case under the same ID"),
     (

@@ -9,15 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, PatientDetails, PatientRecord
-from app.statuses import ALLOWED, appointment_label
+from app.services.dto import (
+    AppointmentInfo,
+    CaseEdit,
+    CaseInfo,
+    MergeResult,
+    PatientDetails,
+    PatientRecord,
+)
+from app.statuses import ALLOWED, AppointmentStatus, appointment_label
 from app.views.appointments_model import clinic_time
+from app.views.edit_case_dialog import EditCaseDialog
 from app.views.merge_dialog import MergeCasesDialog
 from app.views.patient_dialog import EditPatientDialog
 from app.views.runner import Runner, plain_message, service
@@ -28,6 +37,7 @@ if TYPE_CHECKING:
     from app.views.window_actions import WindowActions
 
 _appointments = service("appointments")
+_case_edits = service("case_edits")
 _cases = service("cases")
 _patients = service("patients")
 
@@ -136,14 +146,56 @@ class WindowCommands(QObject):
 
     # --- cases ------------------------------------------------------------------------------
 
-    def close_case(self) -> None:
+    def edit_case(self) -> None:
+        """Opens the case's corrections; the save runs off the UI thread."""
         case = self.selection.case()
-        if case is not None:
-            self._write(
-                _cases.close_case,
-                case.id,
-                said=lambda c: self.tr("Case {code} closed.").format(code=c.code),
+        if case is None:
+            return
+
+        def save(edit: CaseEdit, reply: Callable[[BaseException | None], None]) -> None:
+            def done(saved: CaseInfo) -> None:
+                reply(None)
+                self.feedback.said(self.tr("Case {code} saved.").format(code=saved.code))
+
+            self.runner.write(
+                _case_edits.edit_case, self.db, case.id, edit, done=done, failed=reply
             )
+
+        dialog = EditCaseDialog(case, save, self.parent_widget)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def close_case(self) -> None:
+        """Closes the selected case; asks first when appointments are still to come."""
+        case = self.selection.case()
+        if case is None:
+            return
+        now = datetime.now(UTC)
+        coming = [
+            a
+            for a in case.appointments
+            if a.status in (AppointmentStatus.RESERVED, AppointmentStatus.CONFIRMED)
+            and a.starts_at > now
+        ]
+        if coming:
+            answer = QMessageBox.question(
+                self.parent_widget,
+                self.tr("Close case"),
+                self.tr(
+                    "Case {code} still has {count} appointment(s) to come.\n"
+                    "Cancel them and close the case?"
+                ).format(code=case.code, count=len(coming)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._write(
+            _cases.close_case,
+            case.id,
+            bool(coming),
+            said=lambda c: self.tr("Case {code} closed.").format(code=c.code),
+        )
 
     def reopen_case(self) -> None:
         case = self.selection.case()

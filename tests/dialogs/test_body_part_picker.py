@@ -69,3 +69,48 @@ def test_date_field_reads_the_regions_order_and_may_stay_empty(qtbot):
     assert not india.text_is_date()
     india.date = QDate(2001, 1, 9)
     assert india.text() == "09/01/2001"
+
+
+def _type(picker, text: str) -> None:
+    QTest.keyClicks(picker.filter, text)
+    QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+
+
+def test_a_typed_side_wins_after_the_picker_asked_for_one(qtbot):
+    picker = BodyPartPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.filter.setFocus()
+    _type(picker, "hip")
+    assert picker.labels == []
+    assert "Choose a side for hip" in picker.message.text()
+    assert picker.focusWidget() is picker.filter  # typing goes on in the search box
+    _type(picker, "right hip")
+    assert picker.labels == ["Right hip"]
+
+
+def test_a_side_never_sticks_to_the_next_paired_part(qtbot):
+    picker = BodyPartPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    _type(picker, "hip")
+    picker.side_buttons["left"].setChecked(True)
+    assert picker.add_current()
+    assert picker.labels == ["Left hip"]
+    assert picker.chosen_side() == ""
+    _type(picker, "knee")
+    assert picker.labels == ["Left hip"]
+    assert "Choose a side for knee" in picker.message.text()
+
+
+def test_each_way_of_typing_a_side_is_understood(qtbot):
+    picker = BodyPartPicker()
+    qtbot.addWidget(picker)
+    for text in ("right hip", "l knee", "bilateral knees", "left shoulder", "R hip"):
+        picker.filter.setText(text)
+        assert picker.add_current(), text
+        picker.side_buttons["left"].setChecked(True)  # a stale choice must not win either
+    assert picker.labels == ["Both knees", "Left shoulder", "Right hip"]
+    assert split_side("hip right") == ("right", "hip")

@@ -19,6 +19,7 @@ from tests.dialogs.helpers import (
     to_review,
     type_text,
 )
+from tests.mail_server import MailServer
 
 
 def test_new_patient_gets_a_new_case(qtbot, db, open_wizard):
@@ -189,3 +190,26 @@ def test_search_picks_an_existing_patient(qtbot, db, book, open_wizard):
     assert wizard.field("patientId") == first.patient_id
     assert next_button_enabled(wizard)
     assert wizard.currentId() == PATIENT_PAGE
+
+
+def review_link_text(qtbot, open_wizard) -> str:
+    wizard = open_wizard()
+    fill_new_patient(wizard, email="priya@example.com")
+    wizard.next()
+    fill_case(wizard)
+    to_review(qtbot, wizard)
+    return wizard.review_page.text("link")
+
+
+def test_review_does_not_promise_an_e_mail_while_mail_is_not_set_up(
+    qtbot, db, practitioner, open_wizard
+):
+    text = review_link_text(qtbot, open_wizard)
+    assert "E-mailed" not in text
+    assert "Queued for priya@example.com until mail is set up" in text
+    assert "link and QR code are shown after booking" in text
+
+
+def test_review_says_e_mailed_once_mail_is_set_up(qtbot, db, practitioner, open_wizard):
+    MailServer().configure(db)  # the settings only; nothing is sent before Finish
+    assert review_link_text(qtbot, open_wizard).startswith("E-mailed to priya@example.com")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.dialogs.booking_wizard import APPOINTMENT_PAGE, CASE_PAGE, REVIEW_PAGE
@@ -129,3 +131,35 @@ def test_case_decision_lists_open_cases_with_the_best_match_chosen(qtbot, db, bo
     dialog.choose_update()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.decision == CaseDecision.update(found.suggested_case_id)
+
+
+def test_case_decision_preselects_nothing_when_no_case_shares_a_body_part(qtbot, db, book):
+    knee = book(case_title="Knee pain", body_parts=("Left knee",))
+    found = booking.open_cases(db, knee.patient_id, ["Right shoulder"])
+    assert found.suggested_case_id is None
+    dialog = CaseDecisionDialog(found, ["Right shoulder"], "Priya Sharma")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.case_list.currentItem() is None
+    assert not dialog.update_button.isEnabled()
+    for button in (dialog.update_button, dialog.separate_button, dialog.cancel_button):
+        assert not button.isDefault() and not button.autoDefault()
+    QTest.keyClick(dialog.case_list, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.decision is None  # Enter chose nothing
+    dialog.case_list.setCurrentItem(dialog.case_list.topLevelItem(0))
+    assert dialog.update_button.isEnabled()
+    dialog.update_button.click()
+    assert dialog.decision == CaseDecision.update(knee.case_id)
+
+
+def test_case_decision_keeps_update_as_default_when_a_case_matches(qtbot, db, book):
+    knee = book(case_title="Knee pain", body_parts=("Left knee",))
+    found = booking.open_cases(db, knee.patient_id, ["Right knee"])
+    dialog = CaseDecisionDialog(found, ["Right knee"], "Priya Sharma")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.update_button.isDefault()
+    QTest.keyClick(dialog.case_list, Qt.Key.Key_Return)
+    assert dialog.decision == CaseDecision.update(knee.case_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -79,7 +79,7 @@ def test_separate_case_gets_a_new_unique_id(db, book):
 def test_case_ids_are_never_reused(db, book):
     a = book(body_parts=["Left knee"])
     b = book(patient_id=a.patient_id, case_title="Back", body_parts=["Lower back"])
-    cases.close_case(db, a.case_id)
+    cases.close_case(db, a.case_id, cancel_future=True)
     assert cases.reopen_case(db, a.case_id).code == a.case_code
     merge = cases.merge_cases(db, a.case_id, b.case_id)
     cases.undo_merge(db, merge.audit_event_id)
@@ -123,7 +123,7 @@ def test_merge_moves_appointments_and_body_parts_and_keeps_b_findable(db, book):
 def test_undo_merge_restores_both_cases_exactly(db, book):
     a = book(body_parts=["Left knee", "Neck"])
     b = book(patient_id=a.patient_id, case_title="Back", body_parts=["Lower back", "Neck"])
-    cases.close_case(db, a.case_id)
+    cases.close_case(db, a.case_id, cancel_future=True)
     with db.writing() as session:  # closed long ago, so "today" cannot hide a lost date
         session.get(Case, a.case_id).closed_on = date(2020, 1, 31)
     before_a, before_b = cases.get_case(db, a.case_id), cases.get_case(db, b.case_id)
@@ -174,7 +174,7 @@ def test_refusals_write_nothing(db, book):
         cases.find_case(db, "C-99999")
     assert row_counts(db) == before
 
-    cases.close_case(db, b.case_id)
+    cases.close_case(db, b.case_id, cancel_future=True)
     before = row_counts(db)
     with pytest.raises(ConflictError):
         cases.close_case(db, b.case_id)
@@ -215,7 +215,7 @@ def test_undo_is_refused_once_the_kept_case_was_merged_on(db, book):
 def test_close_and_reopen_are_audited(db, book):
     a = book()
     start = row_counts(db)[-1]
-    closed = cases.close_case(db, a.case_id)
+    closed = cases.close_case(db, a.case_id, now=a.starts_at + timedelta(hours=1))  # visit done
     assert (closed.status, closed.closed_on is not None) == ("closed", True)
     reopened = cases.reopen_case(db, a.case_id)
     assert (reopened.status, reopened.closed_on, reopened.code) == ("open", None, a.case_code)

@@ -212,9 +212,11 @@ class FrontDesk(RuleBasedStateMachine):
     @rule(data=st.data())
     def close(self, data) -> None:
         case_id = data.draw(st.sampled_from(self.live_cases("open")))
-        cases.close_case(self.db, case_id)
+        cases.close_case(self.db, case_id, cancel_future=True)
         self.wrote()
         self.cases[case_id].status = "closed"
+        for appointment in self.cases[case_id].appointments:  # all are still to come
+            self.booked[appointment].cancelled = True
 
     @precondition(lambda self: any(not b.cancelled for b in self.booked.values()))
     @rule(data=st.data())

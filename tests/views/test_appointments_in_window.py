@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+import app.dialogs.booking_wizard  # noqa: F401 - a broken wizard import fails here, not skips
 from app.services import appointments, patients, settings
 from app.views.appointments_model import COL_MESSAGE, COL_STATUS, COL_WHEN, AppointmentsModel
 from app.views.patient_dialog import EditPatientDialog
@@ -27,8 +28,13 @@ def booked_and_selected(qtbot, window, book, **fields):
     return booked
 
 
+def now_today() -> datetime:
+    """An appointment time on the clinic's today, whatever the hour the tests run."""
+    return datetime.now(UTC).replace(second=0, microsecond=0)
+
+
 def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book)
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
     actions = window.actions
     assert shown_status(window) == "Reserved"
     assert not actions.completed.isEnabled()
@@ -47,7 +53,7 @@ def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
 
 
 def test_no_show_and_cancel_after_asking(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book)
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
     window.actions.no_show.trigger()
     qtbot.waitUntil(lambda: shown_status(window) == "No-show")
     window.actions.confirm.trigger()
@@ -71,6 +77,15 @@ def test_a_refused_change_is_shown_in_plain_words(qtbot, window, db, book):
     assert window.notice.message() == "A cancelled appointment cannot be marked confirmed."
     assert "Traceback" not in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: shown_status(window) == "Cancelled")
+
+
+def test_arrived_before_the_appointments_day_is_refused_in_plain_words(qtbot, window, db, book):
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today() + timedelta(days=3))
+    window.actions.arrived.trigger()
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    assert "cannot be marked arrived before that day" in window.notice.message()
+    assert shown_status(window) == "Reserved"
+    assert patients.get_patient(db, booked.patient_id).cases[0].appointments[0].status == "reserved"
 
 
 def test_appointments_show_clinic_time_and_message_state(qtbot, window, db, book):
@@ -126,7 +141,6 @@ def test_new_booking_button_has_ctrl_n(window):
 
 
 def test_new_booking_button_opens_the_wizard_without_blocking(qtbot, window):
-    pytest.importorskip("app.dialogs.booking_wizard")
     window.findChild(object, "newBookingButton").click()
     qtbot.waitUntil(lambda: window.findChild(QWizard, "bookingWizard") is not None)
     wizard = window.findChild(QWizard, "bookingWizard")

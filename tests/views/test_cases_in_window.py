@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.services import cases, patients
 from app.services.dto import CaseDecision
@@ -60,14 +60,28 @@ def test_dropdown_lists_cases_with_body_parts_and_appointments(qtbot, window, bo
     assert table.model().rowCount() == 1
 
 
-def test_close_and_reopen_a_case(qtbot, window, db, book):
+def answer_question(monkeypatch, answer) -> list[str]:
+    """Answers QMessageBox.question without showing it; returns the questions asked."""
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args, **_kw):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_close_and_reopen_a_case(qtbot, window, db, book, monkeypatch):
     booked = book()
     window.refresh()
     select_patient(qtbot, window, booked.patient_id)
     actions = window.actions
     assert actions.close_case.isEnabled() and not actions.reopen_case.isEnabled()
 
+    asked = answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
     actions.close_case.trigger()
+    assert len(asked) == 1  # its appointment is still to come
     qtbot.waitUntil(lambda: "(Closed)" in selector_texts(window)[0])
     assert cases.get_case(db, booked.case_id).status == "closed"
     assert window.case_panel.status.text().startswith("Closed on")
@@ -142,7 +156,23 @@ def test_a_case_closed_at_another_desk_shows_as_closed(qtbot, window, db, book):
     window.refresh()
     select_patient(qtbot, window, booked.patient_id)
     assert window.actions.close_case.isEnabled()
-    cases.close_case(db, booked.case_id)  # another desk
+    cases.close_case(db, booked.case_id, cancel_future=True)  # another desk
     qtbot.waitUntil(lambda: "(Closed)" in selector_texts(window)[0])
     assert window.actions.reopen_case.isEnabled() and not window.actions.close_case.isEnabled()
     assert window.record.patient.id == booked.patient_id  # the selection survived the refresh
+
+
+def test_closing_a_case_with_appointments_to_come_asks_first(qtbot, window, db, book, monkeypatch):
+    booked = book()
+    window.refresh()
+    select_patient(qtbot, window, booked.patient_id)
+    asked = answer_question(monkeypatch, QMessageBox.StandardButton.No)
+    window.actions.close_case.trigger()
+    assert len(asked) == 1 and "1 appointment(s) to come" in asked[0]
+    assert cases.get_case(db, booked.case_id).status == "open"  # "No" keeps it open
+
+    answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.actions.close_case.trigger()
+    qtbot.waitUntil(lambda: "(Closed)" in selector_texts(window)[0])
+    closed = cases.get_case(db, booked.case_id)
+    assert [a.status for a in closed.appointments] == ["cancelled"]
