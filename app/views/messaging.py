@@ -47,18 +47,15 @@ class MailSettingsDialog(CaseDeskDialog):
         self.setObjectName("mailSettingsDialog")
         self.setWindowTitle(self.tr("Mail settings"))
         self.page = MailSettingsPage(db, self)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.page.save)
+        self.buttons.rejected.connect(self.reject)
+        self.page.saved.connect(self.accept)  # a bad value keeps it open, the field named
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
-        layout.addWidget(buttons)
-
-    def _save(self) -> None:
-        if self.page.save():  # a bad value keeps the dialog open, the field named
-            self.accept()
+        layout.addWidget(self.buttons)
 
 
 class Messaging(QObject):

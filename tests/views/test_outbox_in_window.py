@@ -5,6 +5,7 @@ Nothing here asks a view to refresh: each keeps itself up to date from the chang
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -126,17 +127,23 @@ def test_docks_read_their_lists_only_when_shown(qtbot, db, window, book):
     assert view.model.message(0).id == booked.message_id
 
 
-def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window):
+def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window, monkeypatch):
     from app.dialogs.mail_settings import MailSettingsPage
     from app.services import settings
 
+    # The mail page on its own (as when Settings is missing): the Settings dialog's other
+    # tabs still read on the UI thread until they are converted, which the guard refuses.
+    monkeypatch.setitem(sys.modules, "app.dialogs.settings_dialog", None)
     window.findChild(QObject, "mailSettingsAction").trigger()
     page = window.findChild(MailSettingsPage)
-    qtbot.waitUntil(lambda: page is not None and page.isVisible())
+    qtbot.waitUntil(lambda: page is not None and page.isVisible() and page.is_loaded)
     page.editors["smtp.host"].setText("127.0.0.1")  # nothing listens: a quick refusal
     page.editors["smtp.port"].setText(str(free_port()))
     page.editors["smtp.sender"].setText("desk@clinic.example")
-    with qtbot.waitSignal(window.messaging.sender.passFinished, timeout=20_000):
+    sender = window.messaging.sender
+    qtbot.waitUntil(lambda: not sender.busy, timeout=20_000)  # the first pass at start
+    dialog = page.window()
+    with qtbot.waitSignals([page.saved, dialog.accepted, sender.passFinished], timeout=20_000):
         assert page.save()
     assert settings.get(db, "smtp.host") == "127.0.0.1"
-    page.window().close()
+    assert sender.last_report is not None and sender.last_report.configured
