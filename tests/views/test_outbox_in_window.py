@@ -5,7 +5,10 @@ Nothing here asks a view to refresh: each keeps itself up to date from the chang
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import textwrap
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -147,3 +150,29 @@ def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window,
         assert page.save()
     assert settings.get(db, "smtp.host") == "127.0.0.1"
     assert sender.last_report is not None and sender.last_report.configured
+
+
+def test_the_messages_menu_and_docks_are_built_without_sqlalchemy(tmp_path, db_path):
+    """They join the window before it first paints, so they must not load SQLAlchemy then."""
+    Database(str(db_path)).dispose()  # created and migrated beforehand
+    code = f"""
+        import sys
+        from PySide6.QtWidgets import QApplication, QMainWindow
+        from app.db import Database
+        from app.views.messaging import install_messaging
+
+        app = QApplication([])
+        window = QMainWindow()
+        messaging = install_messaging(window, Database({str(db_path)!r}), start=False)
+        print(messaging.outbox_view.objectName(), "sqlalchemy" in sys.modules)
+        """
+    env = dict(os.environ, CASEDESK_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["outboxView", "False"]
