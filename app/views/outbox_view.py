@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -133,7 +134,7 @@ class OutboxView(RecordTableView[OutboxInfo]):
         if load:  # a hidden dock reads when first shown, not while the window starts
             self.refresh()
 
-    def read(self):
+    def read(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return _read_outbox, (self.db,)
 
     def show_answer(self, answer: tuple[dict[str, str], list[OutboxInfo]]) -> None:

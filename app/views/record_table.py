@@ -174,8 +174,11 @@ class RecordTableView(QWidget, Generic[Record]):
         self.loaded.emit()
 
     def _on_changes(self, changes: Changes) -> None:
-        if not changes.touches(*self.watches):
-            return
+        if changes.touches(*self.watches):
+            self.outdated()
+
+    def outdated(self) -> None:
+        """What the list shows may be out of date: read now if visible, else when next shown."""
         if self.isVisible():
             self.refresh()
         else:

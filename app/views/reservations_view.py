@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,7 @@ _settings = service("settings")
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the appointment id
 COL_WHEN, COL_PATIENT, COL_PHONE, COL_CASE, COL_PRACTITIONER, COL_WAITING, COL_MESSAGE = range(7)
+CLOCK_MS = 60_000  # how often the list is read again for the time that has passed
 HIGHLIGHT = "#fff4d6"  # the same amber as an overdue reservation in the case panel
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -123,11 +124,15 @@ class ReservationsView(RecordTableView["Reservation"]):
         self.cancel_button = self.add_button(
             self.tr("Cancel &appointment"), "reservationCancelButton", self.cancel_selected
         )
+        # A reservation crosses the hold as time passes, with nothing written to announce it.
+        self.ticker = QTimer(self, interval=CLOCK_MS)
+        self.ticker.timeout.connect(self.outdated)
+        self.ticker.start()
         self.update_buttons()
         if load:  # a hidden dock reads when first shown, not while the window starts
             self.refresh()
 
-    def read(self):
+    def read(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return _read_reservations, (self.db, self.clock())
 
     def show_answer(self, answer: tuple[dict[str, str], list[Reservation], datetime]) -> None:

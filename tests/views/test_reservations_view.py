@@ -108,3 +108,14 @@ def test_refresh_keeps_the_selection(qtbot, view, booked):
         view.refresh_button.click()
     assert view.selected_id() == booked[1].appointment_id
     assert view.confirm_button.isEnabled()
+
+
+def test_a_reservation_past_the_hold_appears_as_time_passes(qtbot, db, booked, desk):
+    view = ReservationsView(db, load=False)  # now: nothing has waited 24 hours yet
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    assert listed(view) == []
+    view.clock = lambda: datetime.now(UTC) + timedelta(hours=25)  # a day goes by, nothing written
+    view.ticker.setInterval(50)
+    qtbot.waitUntil(lambda: len(listed(view)) == 2)
