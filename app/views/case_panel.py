@@ -107,7 +107,8 @@ class CasePanel(QWidget):
         case_label.setBuddy(self.selector)
         top.addWidget(case_label)
         top.addWidget(self.selector, 1)
-        top.addLayout(self.case_buttons)
+        # The case's buttons get a row of their own, so a narrow window keeps the dropdown.
+        self.case_buttons.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Body parts:"), self.body_parts)
@@ -118,6 +119,7 @@ class CasePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(self.case_buttons)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Appointments"), self))
         layout.addWidget(self.appointments, 1)
@@ -126,7 +128,9 @@ class CasePanel(QWidget):
 
     def add_case_actions(self, actions: list[QAction]) -> None:
         for action in actions:
-            self.case_buttons.addWidget(_tool_button(action, self))
+            self.case_buttons.insertWidget(
+                self.case_buttons.count() - 1, _tool_button(action, self)
+            )
 
     def add_appointment_actions(self, actions: list[QAction]) -> None:
         for action in actions:
