@@ -22,7 +22,7 @@ from app.models import (
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
-from app.services import audit, outbox, settings
+from app.services import audit, changes, outbox, settings
 from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
@@ -341,6 +341,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
         session.execute(
             update(Appointment).where(Appointment.case_id == other.id).values(case_id=keep.id)
         )
+        changes.scope(session, "appointment", ids=moved, cases=[keep.id, other.id])
         added = add_body_parts(session, keep, list(case_parts(other)))
         if other.status == CASE_OPEN and keep.status == CASE_CLOSED:
             keep.status, keep.closed_on = CASE_OPEN, None
@@ -396,6 +397,12 @@ def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
             update(Appointment)
             .where(Appointment.id.in_(event.after["moved_appointment_ids"]))
             .values(case_id=other.id)
+        )
+        changes.scope(
+            session,
+            "appointment",
+            ids=event.after["moved_appointment_ids"],
+            cases=[keep.id, other.id],
         )
         added = {tuple(p) for p in event.after["added_body_parts"]}
         keep.body_parts = [bp for bp in keep.body_parts if (bp.site, bp.side) not in added]

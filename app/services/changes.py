@@ -128,7 +128,9 @@ class _Pending:
         self.patients: set[int] = set()
         self.case_ids: set[int] = set()
         self.appointment_ids: set[int] = set()
+        self.message_ids: set[int] = set()
         self.audit_ids: set[int] = set()
+        self.scoped: set[str] = set()  # bulk-changed tables whose rows the service named
 
     def note(self, obj: Any) -> None:
         table = getattr(obj, "__tablename__", None)
@@ -150,6 +152,7 @@ class _Pending:
             self._add(self.case_ids, getattr(obj, "case_id", None))
         elif table == "outbox_message":
             self._add(self.appointment_ids, getattr(obj, "appointment_id", None))
+            self._add(self.message_ids, key)
 
     @staticmethod
     def _add(into: set[int], value: Any) -> None:
@@ -163,12 +166,22 @@ class _Pending:
         """The patients behind the cases and appointments touched, read in the same transaction."""
         from sqlalchemy import select
 
-        from app.models import Appointment, Case
+        from app.models import Appointment, Case, OutboxMessage
 
-        if self.bulk & PATIENT_TABLES:
+        if (self.bulk - self.scoped) & PATIENT_TABLES:
             return None
         patients = set(self.patients)
         case_ids = set(self.case_ids)
+        if self.message_ids:
+            self.appointment_ids.update(
+                a
+                for a in session.scalars(
+                    select(OutboxMessage.appointment_id).where(
+                        OutboxMessage.id.in_(self.message_ids)
+                    )
+                )
+                if a is not None
+            )
         if self.appointment_ids:
             case_ids.update(
                 session.scalars(
@@ -181,7 +194,8 @@ class _Pending:
 
     def changes(self, patients: frozenset[int] | None) -> Changes:
         tables = frozenset(self.ids) | frozenset(self.bulk)
-        ids = {t: frozenset(v) for t, v in self.ids.items() if t not in self.bulk}
+        unnamed = self.bulk - self.scoped
+        ids = {t: frozenset(v) for t, v in self.ids.items() if t not in unnamed}
         return Changes(tables, ids, patients)
 
 
@@ -199,12 +213,17 @@ def track(db: Database, factory: sessionmaker) -> None:
             notes.note(obj)
 
     @event.listens_for(factory, "do_orm_execute")
-    def on_execute(state: Any) -> None:
-        if state.is_update or state.is_delete or state.is_insert:
-            mapper = state.bind_mapper
-            table = getattr(getattr(mapper, "class_", None), "__tablename__", None)
-            if table and table != "audit_event":
-                pending(state.session).bulk.add(table)
+    def on_execute(state: Any) -> Any:
+        if not (state.is_update or state.is_delete or state.is_insert):
+            return None
+        mapper = state.bind_mapper
+        table = getattr(getattr(mapper, "class_", None), "__tablename__", None)
+        if not table or table == "audit_event":
+            return None
+        result = state.invoke_statement()
+        if getattr(result, "rowcount", 1) != 0:  # a statement that hit no row changed nothing
+            pending(state.session).bulk.add(table)
+        return result
 
     @event.listens_for(factory, "before_commit")
     def before_commit(session: Session) -> None:
@@ -231,6 +250,34 @@ def track(db: Database, factory: sessionmaker) -> None:
     def after_rollback(session: Session) -> None:
         session.info.pop("casedesk_changes", None)
         session.info.pop("casedesk_committing", None)
+
+
+def scope(
+    session: Session,
+    table: str,
+    *,
+    ids: Iterable[int] = (),
+    appointments: Iterable[int] = (),
+    cases: Iterable[int] = (),
+) -> None:
+    """Names the rows a bulk UPDATE or DELETE of `table` touched in this transaction.
+
+    Without it such a statement means "any row", and every view showing that table reads
+    again; with it, only the views showing those rows (and their patients) do.
+    """
+    notes: _Pending = session.info.setdefault("casedesk_changes", _Pending())
+    if table not in notes.bulk:  # the statement hit no row: nothing changed
+        return
+    notes.scoped.add(table)
+    ids = set(ids)
+    if ids:
+        notes.ids.setdefault(table, set()).update(ids)
+        if table == "outbox_message":
+            notes.message_ids.update(ids)
+        elif table == "appointment":
+            notes.appointment_ids.update(ids)
+    notes.appointment_ids.update(appointments)
+    notes.case_ids.update(cases)
 
 
 def merge_all(items: Iterable[Changes]) -> Changes:

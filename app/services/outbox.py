@@ -30,7 +30,7 @@ from app.models.appointment import (
 )
 from app.models.appointment import CANCELLED as APPOINTMENT_CANCELLED
 from app.models.outbox import CANCELLED, FAILED, PENDING, SENDING, SENT
-from app.services import audit, mail, settings
+from app.services import audit, changes, mail, settings
 from app.services.dto import OutboxInfo
 from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
@@ -177,6 +177,7 @@ def claim(db: Database, message_id: int, sender: str, now: datetime, everything=
             .values(status=SENDING, claimed_by=sender, claimed_at=now)
             .execution_options(synchronize_session=False)
         )
+        changes.scope(session, "outbox_message", ids=[message_id])
         return result.rowcount == 1
 
 
@@ -189,6 +190,7 @@ def _record(db: Database, message_id: int, sender: str, action: str, **values) -
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        changes.scope(session, "outbox_message", ids=[message_id])
         if result.rowcount:
             audit.record(session, action, "outbox_message", message_id, None, {"by": sender})
 
@@ -224,6 +226,7 @@ def stop_waiting(session: Session, appointment_id: int, reason: str) -> int:
         .values(status=CANCELLED, last_error=reason)
         .execution_options(synchronize_session=False)
     )
+    changes.scope(session, "outbox_message", appointments=[appointment_id])
     if result.rowcount:
         audit.record(session, "outbox.cancel", "appointment", appointment_id, None, {"why": reason})
     return result.rowcount or 0

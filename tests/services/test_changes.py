@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 
 import pytest
 
@@ -55,14 +56,21 @@ def test_settings_changes_touch_settings_only(db):
     assert not changes[-1].touches("patient", "appointment")
 
 
-def test_a_bulk_update_means_any_row_of_its_table(db, book):
+def test_a_bulk_update_names_its_rows_when_the_service_does(db, book):
+    booked = book(new_patient=new_patient(email="priya@example.com"))
+    other = book(new_patient=new_patient("Rahul", "Verma", "+91 99887 76655"))
+    changes = heard(db)
+    assert outbox.claim(db, booked.message_id, "desk-1", datetime.now(UTC), everything=True)
+    assert changes[-1].ids_in("outbox_message") == frozenset({booked.message_id})
+    assert changes[-1].patients == frozenset({booked.patient_id})
+    assert not changes[-1].touches_patient(other.patient_id)
+
+
+def test_a_bulk_update_that_hits_no_row_announces_nothing(db, book):
     booked = book(new_patient=new_patient(email="priya@example.com"))
     changes = heard(db)
-    outbox.cancel(db, booked.message_id)
-    assert changes[-1].touches("outbox_message")
-    assert changes[-1].ids_in("outbox_message") is None or booked.message_id in (
-        changes[-1].ids_in("outbox_message") or ()
-    )
+    assert not outbox.claim(db, booked.message_id + 99, "desk-1", datetime.now(UTC))
+    assert changes == []
 
 
 def test_the_wire_form_round_trips_and_unreadable_means_everything():
