@@ -17,7 +17,13 @@ from app.db import Database
 from app.models import Setting
 from app.services import audit, secrets
 from app.services.errors import ValidationError
-from app.services.messages import DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS
+from app.services.messages import (  # noqa: F401 - link_is_set_up is used via settings
+    DEFAULT_BODY,
+    DEFAULT_SUBJECT,
+    PLACEHOLDER_LINK_HOSTS,
+    PLACEHOLDERS,
+    link_is_set_up,
+)
 
 SECRET_KEYS = {"smtp.password"}
 
@@ -57,25 +63,6 @@ def _placeholders(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError:
         return {"<broken>"}
-
-
-PLACEHOLDER_LINK_HOSTS = ("example.com", "example.org", "example.net")
-
-
-def link_is_set_up(template: str) -> bool:
-    """False while the patient link still points at a placeholder domain (example.com...).
-
-    Such a link goes nowhere: the desk must say so rather than send it silently.
-    """
-    from urllib.parse import urlsplit
-
-    try:
-        host = (urlsplit(template.strip()).hostname or "").lower()
-    except ValueError:
-        return False
-    if not host:
-        return False
-    return not any(host == d or host.endswith("." + d) for d in PLACEHOLDER_LINK_HOSTS)
 
 
 def _link_template(key: str, value: str) -> str:
