@@ -15,7 +15,7 @@ from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, KINDS, RESERVED
 from app.models.case import CASE_OPEN
 from app.services import audit, cases, patients, settings
-from app.services.body_sites import BodyPart, parse_labels
+from app.services.body_sites import BodyPart, resolve
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
@@ -41,7 +41,7 @@ def open_cases(
     No case is suggested when none shares a body site with the new ones: guessing would put a
     shoulder into the knee case at one press of Enter.
     """
-    wanted = parse_labels(body_parts) if any(b.strip() for b in body_parts) else []
+    wanted = resolve(body_parts) if any(_given(b) for b in body_parts) else []
     with db.reading() as session:
         found = [c for c in cases.load_cases(session, patient_id) if c.status == CASE_OPEN]
     suggested = None
@@ -50,6 +50,10 @@ def open_cases(
         if not wanted or _overlap_score(best.body_parts, wanted)[0]:
             suggested = best.id
     return OpenCases(tuple(found), suggested)
+
+
+def _given(item) -> bool:
+    return bool(item.strip()) if isinstance(item, str) else bool(item)
 
 
 def _clinic_zone(session: Session) -> ZoneInfo:
@@ -137,7 +141,7 @@ def first_free_slot(
 
 def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     title = cases.validate_title(request.case_title)
-    parts = parse_labels(request.body_parts)
+    parts = resolve(request.body_parts)
     if request.kind not in KINDS:
         raise ValidationError("kind", "Choose initial assessment or follow-up.")
     if request.starts_at.tzinfo is None:
