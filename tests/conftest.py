@@ -63,6 +63,14 @@ def pg_template(pg_server) -> str:
     return name
 
 
+@pytest.fixture(scope="session")
+def pg_migrated(pg_server, pg_template):
+    """Hands out empty databases at the newest schema (tests/pg_server.py MigratedCopies)."""
+    from tests.pg_server import MigratedCopies
+
+    return MigratedCopies(pg_server, pg_template)
+
+
 @pytest.fixture
 def engine_kind() -> str:
     """Which engine `db` runs on; overridden with both engines where service behaviour is tested."""
@@ -75,10 +83,10 @@ def db_target(request: pytest.FixtureRequest, engine_kind: str, db_path: Path) -
     if engine_kind == "sqlite":
         yield str(db_path)
         return
-    server = request.getfixturevalue("pg_server")
-    name = server.create_database(template=request.getfixturevalue("pg_template"))
-    yield server.url(name)
-    server.drop_database(name)
+    copies = request.getfixturevalue("pg_migrated")
+    name = copies.take()
+    yield copies.server.url(name)
+    copies.give_back(name)
 
 
 @pytest.fixture
@@ -92,14 +100,15 @@ def new_db_target(
         if engine_kind == "sqlite":
             made.append(str(tmp_path / f"clinic-{len(made) + 1}.sqlite3"))
             return made[-1]
-        server = request.getfixturevalue("pg_server")
-        made.append(server.create_database(template=request.getfixturevalue("pg_template")))
-        return server.url(made[-1])
+        copies = request.getfixturevalue("pg_migrated")
+        made.append(copies.take())
+        return copies.server.url(made[-1])
 
     yield make
     if engine_kind == "postgresql":
+        copies = request.getfixturevalue("pg_migrated")
         for name in made:
-            request.getfixturevalue("pg_server").drop_database(name)
+            copies.give_back(name)
 
 
 @pytest.fixture
