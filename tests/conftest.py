@@ -57,7 +57,7 @@ def pg_url(pg_server) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def pg_template(pg_server) -> str:
-    """A database migrated to the newest schema once, copied by each test that needs one."""
+    """A database migrated to the newest schema once; tests get copies of it (pg_migrated)."""
     name = pg_server.create_database()
     Database(pg_server.url(name)).dispose()  # no connection may stay open on a template
     return name
