@@ -24,6 +24,7 @@ from app.services.messages import (  # noqa: F401 - link_is_set_up is used via s
     PLACEHOLDERS,
     link_is_set_up,
 )
+from app.services.validation import check_text
 
 SECRET_KEYS = {"smtp.password"}
 
@@ -155,6 +156,16 @@ def _message_template(key: str, value: str) -> str:
     return value
 
 
+# Leaves room in the stored subject (300 characters) for the placeholders' values.
+SUBJECT_LIMIT = 200
+
+
+def _subject_template(key: str, value: str) -> str:
+    if len(value.strip()) > SUBJECT_LIMIT:
+        raise ValidationError(key, f"The subject is too long (at most {SUBJECT_LIMIT} characters).")
+    return _message_template(key, value)
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -185,7 +196,7 @@ KEYS: dict[str, Key] = {
         Key(
             "message.subject",
             DEFAULT_SUBJECT,
-            _message_template,
+            _subject_template,
             "patient message subject template",
         ),
         Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
@@ -225,6 +236,7 @@ def get(db: Database, name: str) -> str:
 def validate(name: str, value: str) -> str:
     """The normalised value, or a ValidationError naming the key."""
     key = _key(name)
+    check_text(name, value, f"value of {name}")  # a NUL cannot be stored by PostgreSQL
     return key.check(name, value)
 
 
