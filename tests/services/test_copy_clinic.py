@@ -1,0 +1,220 @@
+"""copy-to: a whole clinic copied into an empty database, verified, the source untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from app.db import Database
+from app.models import Appointment, AuditEvent, Case, Patient, Practitioner
+from app.services import booking, cases, demo_data, settings
+from app.services.copy_clinic import clinic_tables, copy_clinic
+from app.services.dto import BookingRequest, CaseDecision
+from app.services.errors import ConflictError, DatabaseError
+from app.services.table_checksum import TableContent, canonical, table_content
+from tests.conftest import new_patient
+
+
+@pytest.fixture
+def clinic(db, db_path: Path, book) -> Path:
+    """A closed SQLite clinic with demo patients, real bookings, a merge, settings and audit."""
+    demo_data.generate(db, 60, seed=3)
+    settings.set(db, "clinic.name", "Physiothérapie Zürich")
+    first = book(new_patient=new_patient(email="priya@example.com"), case_title="Knee pain")
+    second = book(patient_id=first.patient_id, case_title="Back pain", body_parts=("Lower back",))
+    # The older case folded into the newer one: a link to a row further on in id order.
+    cases.merge_cases(db, keep_id=second.case_id, merge_id=first.case_id)
+    db.dispose()
+    return db_path
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> str:
+    return str(tmp_path / "copy" / "clinic.sqlite3")
+
+
+def contents(where: str) -> dict[str, TableContent]:
+    db = Database(where)
+    try:
+        with db.engine.connect() as conn:
+            return {t.name: table_content(conn, t) for t in clinic_tables()}
+    finally:
+        db.dispose()
+
+
+def fingerprint(path: Path) -> tuple[str, int, list[str]]:
+    """The file's bytes, its modification time and whatever lies beside it."""
+    siblings = sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name))
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, siblings
+
+
+def codes(where: str) -> list[tuple[int, str, int | None]]:
+    db = Database(where)
+    try:
+        with db.reading() as session:
+            rows = session.execute(
+                select(Case.id, Case.code, Case.merged_into_id).order_by(Case.id)
+            )
+            return [tuple(r) for r in rows]
+    finally:
+        db.dispose()
+
+
+def test_copy_holds_the_same_rows_and_checksums_in_every_table(clinic, target):
+    report = copy_clinic(str(clinic), target)
+
+    source, copied = contents(str(clinic)), contents(target)
+    assert copied == source
+    assert {t.table: t for t in report.tables} == source
+    assert source["patient"].rows == 61 and source["audit_event"].rows >= 5
+    assert all(source[name].rows for name in ("case_body_part", "outbox_message", "counter"))
+    assert codes(target) == codes(str(clinic))
+    assert any(merged for _, _, merged in codes(target))  # the forward link survived
+
+
+def test_every_table_of_the_source_is_copied(clinic, target):
+    conn = sqlite3.connect(clinic)
+    try:
+        names = {
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if r[0] != "alembic_version" and not r[0].startswith("sqlite_")
+        }
+    finally:
+        conn.close()
+
+    report = copy_clinic(str(clinic), target)
+
+    assert {t.table for t in report.tables} == names
+
+
+def test_source_is_left_byte_for_byte_as_it_was(clinic, target):
+    before = fingerprint(clinic)
+    copy_clinic(str(clinic), target)
+    assert fingerprint(clinic) == before
+
+
+def test_a_booking_in_the_copy_gets_fresh_ids_and_the_next_case_id(clinic, target):
+    copy_clinic(str(clinic), target)
+    db = Database(target)
+    try:
+        with db.reading() as session:
+            last_case = session.scalar(select(func.max(Case.id)))
+            last_code = session.scalar(select(func.max(Case.code)))
+            last_patient = session.scalar(select(func.max(Patient.id)))
+            last_appointment = session.scalar(select(func.max(Appointment.id)))
+            practitioner = session.scalar(
+                select(Practitioner.id).where(Practitioner.name == "Asha Rao")
+            )
+        starts = datetime.now(UTC).replace(microsecond=0) + timedelta(days=400)
+        request = BookingRequest(
+            case_title="Neck pain",
+            body_parts=("Neck",),
+            practitioner_id=practitioner,
+            starts_at=starts,
+            new_patient=new_patient("Ravi", "Menon", "+91 98123 40000"),
+        )
+        result = booking.book_appointment(db, request, CaseDecision.new_case())
+    finally:
+        db.dispose()
+
+    assert result.patient_id > last_patient
+    assert result.case_id > last_case
+    assert result.appointment_id > last_appointment
+    assert result.case_code == f"C-{int(last_code[2:]) + 1:05d}"
+
+
+def test_target_holding_records_is_refused_and_left_as_it_was(clinic, tmp_path, book):
+    target = tmp_path / "busy.sqlite3"
+    other = Database(str(target))
+    settings.set(other, "clinic.name", "Another clinic")
+    other.dispose()
+    before = fingerprint(target)
+
+    with pytest.raises(ConflictError, match="already holds CaseDesk records"):
+        copy_clinic(str(clinic), str(target))
+
+    assert fingerprint(target) == before
+
+
+def test_target_holding_other_tables_is_refused_and_left_as_it_was(clinic, tmp_path):
+    target = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = fingerprint(target)
+
+    with pytest.raises(DatabaseError, match="not a CaseDesk database"):
+        copy_clinic(str(clinic), str(target))
+
+    assert fingerprint(target) == before
+
+
+def test_an_empty_migrated_target_is_accepted(clinic, target):
+    Database(target).dispose()  # e.g. the window was opened on it once, nothing entered
+    report = copy_clinic(str(clinic), target)
+    assert report.rows == sum(t.rows for t in contents(str(clinic)).values())
+
+
+def test_missing_source_is_refused_and_creates_nothing(tmp_path, target):
+    with pytest.raises(DatabaseError, match="no CaseDesk database"):
+        copy_clinic(str(tmp_path / "nowhere.sqlite3"), target)
+    assert not Path(target).parent.exists()
+    assert not (tmp_path / "nowhere.sqlite3").exists()
+
+
+def test_copying_a_database_onto_itself_is_refused(clinic):
+    with pytest.raises(ConflictError, match="same database"):
+        copy_clinic(str(clinic), f"sqlite:///{clinic}")
+
+
+def test_source_at_an_older_schema_is_refused_untouched(clinic, target):
+    conn = sqlite3.connect(clinic)
+    conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    conn.commit()
+    conn.close()
+    before = fingerprint(clinic)
+
+    with pytest.raises(DatabaseError, match="schema 0002"):
+        copy_clinic(str(clinic), target)
+
+    assert fingerprint(clinic) == before
+    assert not Path(target).exists()
+
+
+def test_progress_runs_through_every_row_twice(clinic, target):
+    seen: list[tuple[str, int, int]] = []
+    report = copy_clinic(str(clinic), target, lambda *step: seen.append(step))
+    assert seen[0] == ("copying", 0, report.rows)
+    assert ("copying", report.rows, report.rows) in seen
+    assert seen[-1] == ("verifying", report.rows, report.rows)
+
+
+def test_checksum_changes_when_one_value_changes(clinic, target):
+    copy_clinic(str(clinic), target)
+    db = Database(target)
+    try:
+        with db.writing() as session:
+            session.execute(update(AuditEvent).where(AuditEvent.id == 1).values(actor="someone"))
+    finally:
+        db.dispose()
+
+    source, copied = contents(str(clinic)), contents(target)
+    assert copied["audit_event"].rows == source["audit_event"].rows
+    assert copied["audit_event"].checksum != source["audit_event"].checksum
+    assert copied["patient"] == source["patient"]
+
+
+def test_canonical_values_agree_across_engines():
+    aware = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    assert canonical(aware) == canonical(aware.replace(tzinfo=None)) == "2026-03-01T09:30:00"
+    assert canonical(Decimal("12.50")) == canonical(Decimal("12.5"))
+    assert canonical({"b": 1, "a": [2]}) == canonical({"a": [2], "b": 1})
+    assert canonical(True) is True and canonical(memoryview(b"\x01")) == "01"
