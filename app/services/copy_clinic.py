@@ -21,9 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, func, select
+from sqlalchemy import Connection, Engine, Table, create_engine, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
@@ -31,7 +30,8 @@ from app.db import Database, database_url, read_only_connection
 from app.migrations import HEAD
 from app.models import Base
 from app.services.errors import CaseDeskError, ConflictError, DatabaseError
-from app.services.table_checksum import BATCH, Checksum, TableContent, batches
+from app.services.table_checksum import Checksum, TableContent, batches
+from app.services.table_copy import copy_table, move_sequences_past_ids
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +106,8 @@ def _copy_into(reader: Engine, target: str, progress: Progress | None) -> tuple[
                 raise _holds_records(_describe(db.url), holding)
             total = sum(source.scalar(select(func.count()).select_from(t)) for t in tables)
             tick = _Ticker(progress, total)
-            copied = [_copy_table(source, write, t, tick) for t in tables]
-            _move_sequences_past_ids(write, tables)
+            copied = [copy_table(source, write, t, tick.add) for t in tables]
+            move_sequences_past_ids(write, tables)
             _verify(write, copied, _Ticker(progress, total, "verifying"))
             if write.dialect.name in ("sqlite", "postgresql"):
                 write.exec_driver_sql("ANALYZE")  # a fresh planner view of the bulk-loaded rows
@@ -207,80 +207,6 @@ def _holds_records(name: str, tables: list[str]) -> ConflictError:
         f"{name} already holds CaseDesk records ({', '.join(tables)}); copy-to fills only "
         "an empty database, so nothing was changed."
     )
-
-
-def _copy_table(source: Connection, write: Connection, table: Table, tick: _Ticker) -> TableContent:
-    """Copies one table in primary-key order, hashing the rows as the source gave them."""
-    keys = [c.key for c in table.columns]
-    checksum = Checksum(table)
-    later = _SelfReferences(table)
-    for rows in batches(source, table):
-        batch = [dict(zip(keys, row, strict=True)) for row in rows]
-        checksum.add(rows)
-        later.hold_back(batch)
-        write.execute(table.insert(), batch)
-        tick.add(len(batch))
-    later.apply(write)
-    return checksum.content()
-
-
-class _SelfReferences:
-    """Links from a row to another row of its own table (a case merged into another case).
-
-    The row linked to may come later in id order, and the database checks each link as
-    the row goes in, so such links are inserted empty and filled in once every row is in.
-    """
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self.columns = [
-            fk.parent.key
-            for fk in table.foreign_keys
-            if fk.column.table is table and fk.parent.nullable
-        ]
-        pk = list(table.primary_key.columns)
-        self.pk = pk[0].key if len(pk) == 1 else None
-        self.held: dict[str, list[dict[str, Any]]] = {c: [] for c in self.columns}
-
-    def hold_back(self, batch: list[dict[str, Any]]) -> None:
-        if self.pk is None:
-            return
-        for column in self.columns:
-            for row in batch:
-                if row[column] is not None:
-                    self.held[column].append({"_id": row[self.pk], "_to": row[column]})
-                    row[column] = None
-
-    def apply(self, write: Connection) -> None:
-        for column, links in self.held.items():
-            for start in range(0, len(links), BATCH):
-                statement = (
-                    self.table.update()
-                    .where(self.table.c[self.pk] == bindparam("_id"))
-                    .values({column: bindparam("_to")})
-                )
-                write.execute(statement, links[start : start + BATCH])
-
-
-def _move_sequences_past_ids(write: Connection, tables: list[Table]) -> None:
-    """PostgreSQL hands out ids from sequences that the copied ids did not move.
-
-    Without this the first booking in the new database would collide with patient 1.
-    SQLite needs nothing: a new rowid is always past the largest one.
-    """
-    if write.dialect.name != "postgresql":
-        return
-    quote = write.dialect.identifier_preparer
-    for table in tables:
-        pk = list(table.primary_key.columns)
-        if len(pk) != 1 or not pk[0].autoincrement or pk[0].type.python_type is not int:
-            continue
-        column = pk[0].name
-        write.exec_driver_sql(
-            f"SELECT setval(pg_get_serial_sequence(%(table)s, %(column)s), "
-            f"COALESCE(MAX({quote.quote(column)}), 0) + 1, false) FROM {quote.format_table(table)}",
-            {"table": quote.format_table(table), "column": column},
-        )
 
 
 def _verify(write: Connection, copied: list[TableContent], tick: _Ticker) -> None:

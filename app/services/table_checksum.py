@@ -40,9 +40,8 @@ def batches(conn: Connection, table: Table, size: int = BATCH) -> Iterator[Seque
         c.collate("C") if postgres and isinstance(c.type, String) else c
         for c in table.primary_key.columns
     ]
-    result = conn.execution_options(stream_results=True, yield_per=size).execute(
-        select(table).order_by(*order)
-    )
+    query = select(table).order_by(*order).execution_options(stream_results=True, yield_per=size)
+    result = conn.execute(query)
     yield from result.partitions()
 
 
@@ -55,7 +54,7 @@ def table_content(conn: Connection, table: Table) -> TableContent:
 
 
 class Checksum:
-    """SHA-256 over one canonical line per row, fed in primary-key order.
+    """SHA-256 over a canonical JSON encoding of the rows, fed in primary-key order.
 
     Both engines are read through the models' column types, so a value arrives as
     the same Python type from either; what can still differ (an aware or a naive
@@ -69,15 +68,17 @@ class Checksum:
         self._special = [i for i, c in enumerate(table.columns) if not _plain(c.type)]
 
     def add(self, rows: Sequence) -> None:
-        lines = []
-        for row in rows:
-            values = list(row)
-            for i in self._special:
-                if values[i] is not None:
-                    values[i] = canonical(values[i])
-            lines.append(json.dumps(values, ensure_ascii=False, separators=(",", ":")))
-        if lines:
-            self._digest.update(("\n".join(lines) + "\n").encode())
+        """Feeds the next rows; the result does not depend on how rows are split into calls."""
+        if not rows:
+            return
+        values = [list(row) for row in rows]
+        for i in self._special:
+            for row in values:
+                if row[i] is not None:
+                    row[i] = canonical(row[i])
+        # One JSON array of all rows, streamed: "[row,row,...]" without its brackets.
+        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))[1:-1]
+        self._digest.update(("," + text if self.rows else text).encode())
         self.rows += len(rows)
 
     def content(self) -> TableContent:
@@ -95,9 +96,11 @@ def _plain(column_type) -> bool:
 def canonical(value: Any) -> Any:
     """One engine-independent spelling of a column value (JSON-serialisable)."""
     if isinstance(value, datetime):
-        if value.tzinfo is not None:  # the models store naive UTC and hand back aware UTC
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.isoformat()
+        if value.tzinfo is None:
+            return value.isoformat()
+        if value.utcoffset():
+            value = value.astimezone(UTC)
+        return value.isoformat()[:-6]  # the models hand back aware UTC: "+00:00" dropped
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):

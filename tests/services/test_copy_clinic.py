@@ -17,7 +17,13 @@ from app.services import booking, cases, demo_data, settings
 from app.services.copy_clinic import clinic_tables, copy_clinic
 from app.services.dto import BookingRequest, CaseDecision
 from app.services.errors import ConflictError, DatabaseError
-from app.services.table_checksum import TableContent, canonical, table_content
+from app.services.table_checksum import (
+    Checksum,
+    TableContent,
+    batches,
+    canonical,
+    table_content,
+)
 from tests.conftest import new_patient
 
 
@@ -218,3 +224,19 @@ def test_canonical_values_agree_across_engines():
     assert canonical(Decimal("12.50")) == canonical(Decimal("12.5"))
     assert canonical({"b": 1, "a": [2]}) == canonical({"a": [2], "b": 1})
     assert canonical(True) is True and canonical(memoryview(b"\x01")) == "01"
+
+
+def test_checksum_does_not_depend_on_how_rows_are_batched(clinic):
+    db = Database(str(clinic))
+    try:
+        with db.engine.connect() as conn:
+            table = Patient.__table__
+            rows = [row for batch in batches(conn, table, size=7) for row in batch]
+    finally:
+        db.dispose()
+    whole, split = Checksum(table), Checksum(table)
+    whole.add(rows)
+    for start in range(0, len(rows), 11):
+        split.add(rows[start : start + 11])
+    assert whole.content() == split.content()
+    assert whole.content().rows == 61

@@ -1,0 +1,134 @@
+"""Copying one table's rows, ids and all, from one database connection to another.
+
+Used by `copy_clinic`, which owns the transactions. PostgreSQL targets are filled
+with COPY (a million patients' rows in a minute or two rather than many); other
+targets with batched executemany inserts. Rows are streamed in primary-key
+order, BATCH at a time, so memory stays bounded whatever the clinic's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Table, bindparam
+
+from app.services.table_checksum import BATCH, Checksum, TableContent, batches
+
+Rows = list[list]
+
+
+def copy_table(
+    source: Connection, target: Connection, table: Table, copied: Callable[[int], None]
+) -> TableContent:
+    """Copies every row of `table`; returns its count and checksum as the source gave them.
+
+    `copied(n)` is called after each batch of n rows.
+    """
+    checksum = Checksum(table)
+    links = _SelfReferences(table)
+    write = _writer(target, table)
+    for rows in batches(source, table):
+        checksum.add(rows)  # before anything below changes a value
+        batch = [list(row) for row in rows]
+        links.hold_back(batch)
+        write(batch)
+        copied(len(batch))
+    links.restore(target)
+    return checksum.content()
+
+
+def _writer(target: Connection, table: Table) -> Callable[[Rows], None]:
+    if target.dialect.name == "postgresql":
+        return _copy_writer(target, table)
+    keys = [c.key for c in table.columns]
+    insert = table.insert()
+
+    def write(rows: Rows) -> None:
+        target.execute(insert, [dict(zip(keys, row, strict=True)) for row in rows])
+
+    return write
+
+
+def _copy_writer(target: Connection, table: Table) -> Callable[[Rows], None]:
+    """COPY FROM STDIN, each value first turned into what its column type would bind."""
+    dialect = target.dialect
+    processors = [
+        (i, c.type.dialect_impl(dialect).bind_processor(dialect))
+        for i, c in enumerate(table.columns)
+    ]
+    processors = [(i, p) for i, p in processors if p is not None]
+    quote = dialect.identifier_preparer
+    columns = ", ".join(quote.quote(c.name) for c in table.columns)
+    sql = f"COPY {quote.format_table(table)} ({columns}) FROM STDIN"
+
+    def write(rows: Rows) -> None:
+        cursor = target.connection.dbapi_connection.cursor()
+        try:
+            with cursor.copy(sql) as copy:
+                for row in rows:
+                    for i, process in processors:
+                        row[i] = process(row[i])
+                    copy.write_row(row)
+        finally:
+            cursor.close()
+
+    return write
+
+
+class _SelfReferences:
+    """Links from a row to another row of its own table (a case merged into another case).
+
+    The row linked to may come later in id order, and the database checks each link as
+    the row goes in, so such links go in empty and are restored once every row is in.
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        pk = list(table.primary_key.columns)
+        self.pk = pk[0] if len(pk) == 1 else None
+        columns = list(table.columns)
+        self.held = {
+            columns.index(fk.parent): []
+            for fk in table.foreign_keys
+            if fk.column.table is table and fk.parent.nullable and self.pk is not None
+        }
+        self.pk_index = columns.index(self.pk) if self.pk is not None else 0
+
+    def hold_back(self, rows: Rows) -> None:
+        for index, links in self.held.items():
+            for row in rows:
+                if row[index] is not None:
+                    links.append({"_id": row[self.pk_index], "_to": row[index]})
+                    row[index] = None
+
+    def restore(self, target: Connection) -> None:
+        columns = list(self.table.columns)
+        for index, links in self.held.items():
+            statement = (
+                self.table.update()
+                .where(self.pk == bindparam("_id"))
+                .values({columns[index].key: bindparam("_to")})
+            )
+            for start in range(0, len(links), BATCH):
+                target.execute(statement, links[start : start + BATCH])
+
+
+def move_sequences_past_ids(target: Connection, tables: list[Table]) -> None:
+    """PostgreSQL hands out ids from sequences that copied ids did not move.
+
+    Without this the first booking in the new database would collide with patient 1.
+    SQLite needs nothing: a new rowid is always past the largest one.
+    """
+    if target.dialect.name != "postgresql":
+        return
+    quote = target.dialect.identifier_preparer
+    for table in tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) != 1 or pk[0] is not table.autoincrement_column:
+            continue
+        column = pk[0].name
+        target.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence(%(table)s, %(column)s), "
+            f"COALESCE(MAX({quote.quote(column)}), 0) + 1, false) FROM {quote.format_table(table)}",
+            {"table": quote.format_table(table), "column": column},
+        )
