@@ -39,6 +39,16 @@ def test_copy_to_prints_one_summary_line_and_nothing_else_off_a_terminal(clinic,
         copied.dispose()
 
 
+def test_copy_to_postgresql_then_again_is_refused_the_second_time(clinic, pg_url):
+    first = casedesk("copy-to", pg_url, database=clinic)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Copied ") and pg_url in first.stdout
+
+    again = casedesk("copy-to", pg_url, database=clinic)
+    assert again.returncode == 1
+    assert "already holds CaseDesk records" in one_error_line(again)
+
+
 def test_copy_to_a_target_with_records_exits_1_with_one_line(clinic, tmp_path):
     target = tmp_path / "busy.sqlite3"
     busy = Database(str(target))
