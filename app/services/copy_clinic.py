@@ -31,7 +31,11 @@ from app.migrations import HEAD
 from app.models import Base
 from app.services.errors import CaseDeskError, ConflictError, DatabaseError
 from app.services.table_checksum import Checksum, TableContent, batches
-from app.services.table_copy import copy_table, move_sequences_past_ids
+from app.services.table_copy import (
+    copy_table,
+    indexes_and_links_built_after,
+    move_sequences_past_ids,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +110,8 @@ def _copy_into(reader: Engine, target: str, progress: Progress | None) -> tuple[
                 raise _holds_records(_describe(db.url), holding)
             total = sum(source.scalar(select(func.count()).select_from(t)) for t in tables)
             tick = _Ticker(progress, total)
-            copied = [copy_table(source, write, t, tick.add) for t in tables]
+            with indexes_and_links_built_after(write, tables):
+                copied = [copy_table(source, write, t, tick.add) for t in tables]
             move_sequences_past_ids(write, tables)
             _verify(write, copied, _Ticker(progress, total, "verifying"))
             if write.dialect.name in ("sqlite", "postgresql"):

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, select
+from sqlalchemy import Column, Connection, String, Table, TypeDecorator, select, type_coerce
 
 # Rows per round trip: large enough that per-statement costs vanish, small enough that a
 # million-patient clinic is read in bounded memory.
@@ -40,9 +40,21 @@ def batches(conn: Connection, table: Table, size: int = BATCH) -> Iterator[Seque
         c.collate("C") if postgres and isinstance(c.type, String) else c
         for c in table.primary_key.columns
     ]
-    query = select(table).order_by(*order).execution_options(stream_results=True, yield_per=size)
+    columns = [type_coerce(c, stored_type(c)).label(c.name) for c in table.columns]
+    query = select(*columns).order_by(*order).execution_options(stream_results=True, yield_per=size)
     result = conn.execute(query)
     yield from result.partitions()
+
+
+def stored_type(column: Column):
+    """The column's type as the database keeps it, without the model's own conversion.
+
+    A TypeDecorator (UTCDateTime: naive UTC stored, aware handed out) is bypassed, so
+    rows are read, copied and compared exactly as stored, and a million timestamps are
+    not turned aware and back on their way through.
+    """
+    kind = column.type
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
 
 
 def table_content(conn: Connection, table: Table) -> TableContent:
@@ -56,16 +68,16 @@ def table_content(conn: Connection, table: Table) -> TableContent:
 class Checksum:
     """SHA-256 over a canonical JSON encoding of the rows, fed in primary-key order.
 
-    Both engines are read through the models' column types, so a value arrives as
-    the same Python type from either; what can still differ (an aware or a naive
-    datetime, a decimal's trailing zeros, JSON key order) is given one spelling here.
+    Both engines are read through the same column types (see `batches`), so a value
+    arrives as the same Python type from either; what can still differ (an aware or a
+    naive datetime, a decimal's trailing zeros, JSON key order) gets one spelling here.
     """
 
     def __init__(self, table: Table) -> None:
         self.table = table.name
         self.rows = 0
         self._digest = hashlib.sha256()
-        self._special = [i for i, c in enumerate(table.columns) if not _plain(c.type)]
+        self._special = [i for i, c in enumerate(table.columns) if not _plain(stored_type(c))]
 
     def add(self, rows: Sequence) -> None:
         """Feeds the next rows; the result does not depend on how rows are split into calls."""
@@ -96,11 +108,11 @@ def _plain(column_type) -> bool:
 def canonical(value: Any) -> Any:
     """One engine-independent spelling of a column value (JSON-serialisable)."""
     if isinstance(value, datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is None:  # how the models store time: naive UTC
             return value.isoformat()
-        if value.utcoffset():
+        if value.tzinfo is not UTC:
             value = value.astimezone(UTC)
-        return value.isoformat()[:-6]  # the models hand back aware UTC: "+00:00" dropped
+        return value.isoformat()[:-6]  # without "+00:00", as the naive UTC above
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):

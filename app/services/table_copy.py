@@ -8,11 +8,12 @@ order, BATCH at a time, so memory stays bounded whatever the clinic's size.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Table, bindparam
 
-from app.services.table_checksum import BATCH, Checksum, TableContent, batches
+from app.services.table_checksum import BATCH, Checksum, TableContent, batches, stored_type
 
 Rows = list[list]
 
@@ -41,7 +42,7 @@ def _writer(target: Connection, table: Table) -> Callable[[Rows], None]:
     if target.dialect.name == "postgresql":
         return _copy_writer(target, table)
     keys = [c.key for c in table.columns]
-    insert = table.insert()
+    insert = table.insert().values({k: bindparam(k, type_=stored_type(table.c[k])) for k in keys})
 
     def write(rows: Rows) -> None:
         target.execute(insert, [dict(zip(keys, row, strict=True)) for row in rows])
@@ -50,10 +51,10 @@ def _writer(target: Connection, table: Table) -> Callable[[Rows], None]:
 
 
 def _copy_writer(target: Connection, table: Table) -> Callable[[Rows], None]:
-    """COPY FROM STDIN, each value first turned into what its column type would bind."""
+    """COPY FROM STDIN, each value first turned into what its stored type would bind."""
     dialect = target.dialect
     processors = [
-        (i, c.type.dialect_impl(dialect).bind_processor(dialect))
+        (i, stored_type(c).dialect_impl(dialect).bind_processor(dialect))
         for i, c in enumerate(table.columns)
     ]
     processors = [(i, p) for i, p in processors if p is not None]
@@ -132,3 +133,40 @@ def move_sequences_past_ids(target: Connection, tables: list[Table]) -> None:
             f"COALESCE(MAX({quote.quote(column)}), 0) + 1, false) FROM {quote.format_table(table)}",
             {"table": quote.format_table(table), "column": column},
         )
+
+
+@contextmanager
+def indexes_and_links_built_after(target: Connection, tables: list[Table]) -> Iterator[None]:
+    """On PostgreSQL, loads the rows first and builds secondary indexes and foreign keys after.
+
+    As pg_restore does: one index build and one check per link over the loaded rows
+    cost far less than updating every index and checking every link row by row. The
+    definitions are read from the database, so they come back exactly as the
+    migrations made them; primary keys and unique constraints stay in place. Nothing
+    commits in between, so a copy that fails rolls back to the schema it started with.
+    """
+    if target.dialect.name != "postgresql":
+        yield
+        return
+    names = {"tables": [t.name for t in tables]}
+    links = target.exec_driver_sql(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        " WHERE contype = 'f' AND conrelid::regclass::text = ANY(%(tables)s)",
+        names,
+    ).all()
+    indexes = target.exec_driver_sql(
+        "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index i"
+        " WHERE indrelid::regclass::text = ANY(%(tables)s)"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+        names,
+    ).all()
+    quote = target.dialect.identifier_preparer.quote
+    for table, name, _ in links:
+        target.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}")
+    for name, _ in indexes:
+        target.exec_driver_sql(f"DROP INDEX {name}")
+    yield
+    for _, definition in indexes:
+        target.exec_driver_sql(definition)
+    for table, name, definition in links:
+        target.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")

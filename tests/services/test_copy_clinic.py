@@ -288,3 +288,46 @@ def test_checksum_does_not_depend_on_how_rows_are_batched(clinic):
         split.add(rows[start : start + 11])
     assert whole.content() == split.content()
     assert whole.content().rows == 61
+
+
+def schema(where: str) -> dict[str, object]:
+    """Every table's indexes, unique constraints and foreign keys, by name and columns."""
+    db = Database(where)
+    try:
+        look = inspect(db.engine)
+        return {
+            t.name: (
+                sorted(
+                    (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                    for i in look.get_indexes(t.name)
+                ),
+                sorted(
+                    (u["name"], tuple(u["column_names"]))
+                    for u in look.get_unique_constraints(t.name)
+                ),
+                sorted(
+                    (f["name"], tuple(f["constrained_columns"]), f["referred_table"])
+                    for f in look.get_foreign_keys(t.name)
+                ),
+            )
+            for t in clinic_tables()
+        }
+    finally:
+        db.dispose()
+
+
+def test_the_copy_keeps_every_index_and_link_of_a_new_database(clinic, target, request, tmp_path):
+    copy_clinic(clinic, target)
+
+    if "://" in target:
+        server = request.getfixturevalue("pg_server")
+        name = server.create_database()
+        try:
+            fresh = schema(server.url(name))
+        finally:
+            server.drop_database(name)
+    else:
+        fresh = schema(str(tmp_path / "fresh.sqlite3"))
+    copied = schema(target)
+    assert copied == fresh
+    assert copied["appointment"][0] and copied["appointment"][2]  # something to compare
