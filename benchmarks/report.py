@@ -131,7 +131,8 @@ def _copy_rows(r: dict) -> list[str]:
         "| `casedesk copy-to` into a fresh PostgreSQL database (`python -m benchmarks.copy_to "
         "FILE`: COPY, indexes and links built after, every row read back and checksummed) | "
         f"{_f(cp['seconds'])} s for {cp['rows']:,} rows in {cp['tables']} tables "
-        f"({_f(cp['rows_per_s'], 0)} rows/s), peak {_f(cp['peak_mb'])} MB, "
+        f"({_f(cp['rows_per_s'], 0)} rows/s; the copying process used "
+        f"{_f(cp.get('cpu_s'))} s of CPU), peak {_f(cp['peak_mb'])} MB, "
         f"{'verified' if cp['verified'] else '**not verified**'} |"
     ]
 

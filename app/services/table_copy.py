@@ -39,19 +39,11 @@ def copy_table(
 
 
 def _writer(target: Connection, table: Table) -> Callable[[Rows], None]:
-    if target.dialect.name == "postgresql":
-        return _copy_writer(target, table)
-    keys = [c.key for c in table.columns]
-    insert = table.insert().values({k: bindparam(k, type_=stored_type(table.c[k])) for k in keys})
+    """Rows go in through the driver, each value first made what its stored type binds.
 
-    def write(rows: Rows) -> None:
-        target.execute(insert, [dict(zip(keys, row, strict=True)) for row in rows])
-
-    return write
-
-
-def _copy_writer(target: Connection, table: Table) -> Callable[[Rows], None]:
-    """COPY FROM STDIN, each value first turned into what its stored type would bind."""
+    PostgreSQL takes them with COPY, SQLite with one executemany per batch; going
+    round SQLAlchemy's per-row statement machinery halves the time of a large copy.
+    """
     dialect = target.dialect
     processors = [
         (i, stored_type(c).dialect_impl(dialect).bind_processor(dialect))
@@ -60,15 +52,23 @@ def _copy_writer(target: Connection, table: Table) -> Callable[[Rows], None]:
     processors = [(i, p) for i, p in processors if p is not None]
     quote = dialect.identifier_preparer
     columns = ", ".join(quote.quote(c.name) for c in table.columns)
-    sql = f"COPY {quote.format_table(table)} ({columns}) FROM STDIN"
+    name = quote.format_table(table)
+    if dialect.name == "postgresql":
+        sql = f"COPY {name} ({columns}) FROM STDIN"
+    else:  # SQLite: the only other engine CaseDesk opens
+        sql = f"INSERT INTO {name} ({columns}) VALUES ({', '.join('?' for _ in table.columns)})"
 
     def write(rows: Rows) -> None:
+        for row in rows:
+            for i, process in processors:
+                row[i] = process(row[i])
         cursor = target.connection.dbapi_connection.cursor()
         try:
+            if dialect.name != "postgresql":
+                cursor.executemany(sql, rows)
+                return
             with cursor.copy(sql) as copy:
                 for row in rows:
-                    for i, process in processors:
-                        row[i] = process(row[i])
                     copy.write_row(row)
         finally:
             cursor.close()
@@ -137,7 +137,7 @@ def move_sequences_past_ids(target: Connection, tables: list[Table]) -> None:
 
 @contextmanager
 def indexes_and_links_built_after(target: Connection, tables: list[Table]) -> Iterator[None]:
-    """On PostgreSQL, loads the rows first and builds secondary indexes and foreign keys after.
+    """Loads the rows first and builds secondary indexes (and PostgreSQL's foreign keys) after.
 
     As pg_restore does: one index build and one check per link over the loaded rows
     cost far less than updating every index and checking every link row by row. The
@@ -145,6 +145,10 @@ def indexes_and_links_built_after(target: Connection, tables: list[Table]) -> It
     migrations made them; primary keys and unique constraints stay in place. Nothing
     commits in between, so a copy that fails rolls back to the schema it started with.
     """
+    if target.dialect.name == "sqlite":
+        with _sqlite_indexes_built_after(target, tables):
+            yield
+        return
     if target.dialect.name != "postgresql":
         yield
         return
@@ -170,3 +174,20 @@ def indexes_and_links_built_after(target: Connection, tables: list[Table]) -> It
         target.exec_driver_sql(definition)
     for table, name, definition in links:
         target.exec_driver_sql(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}")
+
+
+@contextmanager
+def _sqlite_indexes_built_after(target: Connection, tables: list[Table]) -> Iterator[None]:
+    """SQLite cannot drop a foreign key, but its secondary indexes can wait for the rows."""
+    names = [t.name for t in tables]
+    indexes = target.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({', '.join('?' for _ in names)})",
+        tuple(names),
+    ).all()
+    quote = target.dialect.identifier_preparer.quote
+    for name, _ in indexes:
+        target.exec_driver_sql(f"DROP INDEX {quote(name)}")
+    yield
+    for _, definition in indexes:
+        target.exec_driver_sql(definition)
