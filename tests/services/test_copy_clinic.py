@@ -57,6 +57,8 @@ def clinic(db, db_target: str, book) -> str:
 
 @pytest.fixture
 def new_file(tmp_path: Path) -> str:
+    """A new file in a folder that exists (a clinic is never created in a missing folder)."""
+    (tmp_path / "copy").mkdir()
     return str(tmp_path / "copy" / "clinic.sqlite3")
 
 
@@ -219,7 +221,7 @@ def test_an_empty_migrated_target_is_accepted(clinic, target):
 def test_missing_source_is_refused_and_creates_nothing(tmp_path, new_file):
     with pytest.raises(DatabaseError, match="no CaseDesk database"):
         copy_clinic(str(tmp_path / "nowhere.sqlite3"), new_file)
-    assert not Path(new_file).parent.exists()
+    assert not Path(new_file).exists()
     assert not (tmp_path / "nowhere.sqlite3").exists()
 
 
