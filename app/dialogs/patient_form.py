@@ -86,6 +86,7 @@ class PatientForm(QWidget):
     def region(self, value: str) -> None:
         if value != self._region:
             self._region = value
+            self.inputs["birthDate"].set_region(value)
             self._check()
 
     # -- filling and reading -----------------------------------------------------------------

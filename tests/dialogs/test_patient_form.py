@@ -61,3 +61,16 @@ def test_the_region_decides_which_phone_numbers_pass(qtbot):
         form.region = "US"
     assert "region US" in form.errors["phone"]
     assert form.messages["phone"].text() == form.errors["phone"]
+
+
+def test_the_region_arriving_later_also_orders_the_date_of_birth(qtbot):
+    """The wizard opens before the clinic's settings are read; a US clinic then writes MM/DD."""
+    form = PatientForm("IN")
+    qtbot.addWidget(form)
+    form.set_patient(PRIYA)
+    birth = form.inputs["birthDate"]
+    form.region = "US"
+    assert birth.placeholderText().startswith("MM/DD/YYYY")
+    assert birth.text() == "02/28/1990" and form.details().birth_date == date(1990, 2, 28)
+    birth.setText("03/04/1991")
+    assert form.details().birth_date == date(1991, 3, 4)  # read month first, as shown
