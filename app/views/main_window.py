@@ -139,11 +139,25 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.refresh)
         self.addToolBar(toolbar)
         self.patient_panel.add_actions([a.edit_patient, a.book_for_patient])
-        case_actions = [a.edit_case, a.close_case, a.reopen_case, a.merge_cases, a.undo_merge]
+        case_actions = [
+            a.edit_case,
+            a.close_case,
+            a.reopen_case,
+            a.merge_cases,
+            a.undo_merge,
+        ]
         self.case_panel.add_case_actions(case_actions)
-        self.case_panel.add_appointment_actions(
-            [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link]
-        )
+        appointment_actions = [
+            a.confirm,
+            a.arrived,
+            a.completed,
+            a.no_show,
+            a.move_appointment,
+            a.cancel_appointment,
+            a.copy_link,
+        ]
+        self.case_panel.add_appointment_actions(appointment_actions)
+        self.case_panel.button_for(a.move_appointment).setObjectName("moveAppointmentButton")
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.case_panel.selector.addActions(case_actions)
         self.patients.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -155,10 +169,7 @@ class MainWindow(QMainWindow):
                 [a.new_booking, a.book_for_patient, a.edit_patient, a.find_patient, a.refresh],
             ),
             (self.tr("&Case"), case_actions),
-            (
-                self.tr("&Appointment"),
-                [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link],
-            ),
+            (self.tr("&Appointment"), appointment_actions),
         )
         for title, actions in menus:
             bar.addMenu(title).addActions(actions)
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
         a.completed.triggered.connect(lambda: c.change_status("completed"))
         a.no_show.triggered.connect(lambda: c.change_status("no_show"))
         a.cancel_appointment.triggered.connect(c.cancel_appointment)
+        a.move_appointment.triggered.connect(c.move_appointment)
         a.copy_link.triggered.connect(self._copy_link)
         self.patients.patientSelected.connect(self.load_patient)
         self.patients.failed.connect(self.show_error)

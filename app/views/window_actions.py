@@ -26,6 +26,7 @@ class WindowActions:
     completed: QAction
     no_show: QAction
     cancel_appointment: QAction
+    move_appointment: QAction
     copy_link: QAction
 
     def all(self) -> list[QAction]:
@@ -64,6 +65,12 @@ SPEC = (
     ("completed", "Com&pleted", "Ctrl+3", "The visit took place"),
     ("no_show", "No-s&how", "Ctrl+4", "The patient did not come"),
     ("cancel_appointment", "Cance&l appointment...", "Ctrl+5", "Cancel and free the slot"),
+    (
+        "move_appointment",
+        "Mo&ve...",
+        "Ctrl+Shift+M",
+        "Move the appointment to another time; it keeps its case and link",
+    ),
     ("copy_link", "Copy patient &link", "Ctrl+Shift+L", "Copy the appointment's link"),
 )
 
