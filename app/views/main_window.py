@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.patient_panel.add_actions([a.edit_patient, a.book_for_patient])
         case_actions = [
+            a.book_follow_up,
             a.edit_case,
             a.close_case,
             a.reopen_case,
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             a.copy_link,
         ]
         self.case_panel.add_appointment_actions(appointment_actions)
+        self.case_panel.button_for(a.book_follow_up).setObjectName("bookFollowUpButton")
         self.case_panel.button_for(a.move_appointment).setObjectName("moveAppointmentButton")
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.case_panel.selector.addActions(case_actions)
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         a.edit_patient.triggered.connect(c.edit_patient)
         a.find_patient.triggered.connect(self._focus_search)
         a.refresh.triggered.connect(self.refresh)
+        a.book_follow_up.triggered.connect(self.open_follow_up)
         a.edit_case.triggered.connect(c.edit_case)
         a.close_case.triggered.connect(c.close_case)
         a.reopen_case.triggered.connect(c.reopen_case)
@@ -333,7 +336,13 @@ class MainWindow(QMainWindow):
 
     # --- booking ----------------------------------------------------------------------------
 
-    def open_booking(self, patient_id: int = 0) -> None:
+    def open_follow_up(self) -> None:
+        """The booking wizard for another appointment in the selected (open) case."""
+        case = self.current_case()
+        if case is not None and case.status == "open":
+            self.open_booking(case.patient_id, follow_up=case)
+
+    def open_booking(self, patient_id: int = 0, follow_up: CaseInfo | None = None) -> None:
         """Opens the booking wizard without blocking the window's event loop."""
         if self._wizard is not None:
             self._wizard.raise_()
@@ -346,6 +355,7 @@ class MainWindow(QMainWindow):
             self,
             patient_id=patient_id,
             clinic=self.clinic if self.settings_known else None,
+            follow_up=follow_up,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.booked.connect(self.on_booked)
@@ -401,6 +411,7 @@ class MainWindow(QMainWindow):
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
         a.edit_case.setEnabled(case is not None)
+        a.book_follow_up.setEnabled(case is not None and case.status == "open")
         a.close_case.setEnabled(case is not None and case.status == "open")
         a.reopen_case.setEnabled(case is not None and case.status == "closed")
         a.merge_cases.setEnabled(case is not None and len(self.case_panel.cases()) > 1)

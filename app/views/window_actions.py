@@ -21,6 +21,7 @@ class WindowActions:
     reopen_case: QAction
     merge_cases: QAction
     undo_merge: QAction
+    book_follow_up: QAction
     confirm: QAction
     arrived: QAction
     completed: QAction
@@ -60,6 +61,12 @@ SPEC = (
         "Merge another case of this patient into this one",
     ),
     ("undo_merge", "&Undo merge", "Ctrl+Shift+Z", "Put the last case merged into this one back"),
+    (
+        "book_follow_up",
+        "Book &follow-up...",
+        "Ctrl+Shift+B",
+        "Book another appointment into the selected case",
+    ),
     ("confirm", "C&onfirm", "Ctrl+1", "The patient confirmed the appointment"),
     ("arrived", "&Arrived", "Ctrl+2", "The patient is here"),
     ("completed", "Com&pleted", "Ctrl+3", "The visit took place"),
