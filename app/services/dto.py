@@ -121,6 +121,17 @@ class Practitioner:
 
 
 @dataclass(frozen=True)
+class TimeOff:
+    """A stretch when a practitioner takes no appointments (aware UTC datetimes)."""
+
+    id: int
+    practitioner_id: int
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class Slot:
     practitioner_id: int
     starts_at: datetime  # aware, UTC
@@ -161,6 +172,8 @@ class BookingRequest:
     kind: str = "initial"
     notes: str | None = None
     referral: str | None = None
+    # Walk-in, out-of-hours or late entry: a past or out-of-hours start is accepted (audited).
+    override: bool = False
 
 
 @dataclass(frozen=True)
@@ -203,3 +216,19 @@ class OutboxInfo:
     last_error: str | None
     sent_at: datetime | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class AppointmentMove:
+    """One appointment moved in time (or to another practitioner); it keeps its id and case."""
+
+    appointment_id: int
+    case_id: int
+    patient_id: int
+    old_starts_at: datetime  # aware, UTC
+    old_ends_at: datetime
+    new_starts_at: datetime
+    new_ends_at: datetime
+    old_practitioner_id: int
+    new_practitioner_id: int
+    message_id: int | None  # the "your appointment moved" message queued, if any
