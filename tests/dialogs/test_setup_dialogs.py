@@ -61,35 +61,41 @@ def test_a_set_up_clinic_skips_first_launch(qtbot, db, db_path, practitioner):
 def test_settings_edit_the_clinic_and_practitioners(qtbot, db, practitioner):
     dialog = SettingsDialog(db)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.is_loaded)
     assert dialog.tabs.count() >= 2
     dialog.clinic_tab.form.name.setText("Riverside Clinic")
     dialog.clinic_tab.link.setText("https://example.com/no-token")
     assert not dialog.save()
     assert "{token}" in dialog.clinic_tab.link_message.text()
     dialog.clinic_tab.link.setText("https://example.com/b/{token}")
-    assert dialog.save()
+    with qtbot.waitSignal(dialog.saved):
+        assert dialog.save()
     assert settings.get(db, "clinic.name") == "Riverside Clinic"
 
     people = dialog.practitioners_tab
     assert people.selected().id == practitioner.id
     people.form.name.setText("Asha Rao-Menon")
     people.active.setChecked(False)
-    assert people.save()
+    with qtbot.waitSignal(people.saved):
+        assert people.save()
     people.start_new()
     people.form.name.setText("Vikram Shah")
     people.form.minutes.setValue(45)
-    assert people.save()
+    with qtbot.waitSignal(people.saved):
+        assert people.save()
     everyone = {p.name: p for p in practitioners.list_practitioners(db, active_only=False)}
     assert not everyone["Asha Rao-Menon"].active
     assert everyone["Vikram Shah"].active and everyone["Vikram Shah"].appointment_minutes == 45
     assert [p.name for p in practitioners.list_practitioners(db)] == ["Vikram Shah"]
     assert people.people.count() == 2
+    assert people.status.text() == "Saved Vikram Shah."
 
 
 def test_dialogs_remember_their_size(qtbot, db, practitioner):
     dialog = SettingsDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.is_loaded)
     dialog.resize(780, 640)
     dialog.done(QDialog.DialogCode.Rejected)
     again = SettingsDialog(db)
