@@ -1,11 +1,19 @@
-"""The mail page of the settings dialog: server, sender, the message templates, a test message."""
+"""The mail page of the settings dialog: server, sender, the message templates, a test message.
+
+Everything that reads, stores, checks or sends runs on the desk's runner, so the
+page never waits on the database or the mail server; answers arrive as signals.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+import itertools
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,12 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import mail, settings
 from app.services.errors import CaseDeskError, ValidationError
-from app.services.messages import PLACEHOLDERS, compose, render_link
+from app.services.messages import PLACEHOLDERS
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.messages import Message
+
+log = logging.getLogger(__name__)
+
+_mail = service("mail")
+_messages = service("messages")
+_settings = service("settings")
+_pages = itertools.count(1)
 
 FIELDS = {  # setting key -> objectName of its editor
     "smtp.host": "smtpHost",
@@ -39,41 +56,39 @@ FIELDS = {  # setting key -> objectName of its editor
 SECURITY = (("starttls", "STARTTLS (port 587)"), ("tls", "TLS (port 465)"), ("none", "None"))
 
 
-class _Relay(QObject):
-    done = Signal(str, bool)  # text, ok
+def _while_alive(owner: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """`fn`, skipped once `owner` is gone: a test message may outlive its closed dialog."""
 
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(value)
 
-class _TestSend(QRunnable):
-    """Sends the test message on a pool thread; the network may take the whole timeout."""
-
-    def __init__(self, values: dict[str, str], to: str, relay: _Relay) -> None:
-        super().__init__()
-        self.values, self.to, self.relay = values, to, relay
-
-    def run(self) -> None:
-        try:
-            self.relay.done.emit(mail.send_test_message(self.values, self.to), True)
-        except CaseDeskError as exc:
-            self.relay.done.emit(str(exc), False)
-        except Exception as exc:  # shown in plain words; the page must not die
-            self.relay.done.emit(f"Sending failed: {exc}", False)
+    return call
 
 
 class MailSettingsPage(QWidget):
-    """Edits the `smtp.*` and `message.*` settings; `save()` validates and stores them."""
+    """Edits the `smtp.*` and `message.*` settings; `save()` validates and stores them.
 
-    testFinished = Signal(str, bool)
+    The stored values arrive after the page is built (`loaded`; the editors are
+    disabled until then, so nothing typed is overwritten). `save()` only starts the
+    save: `saved` follows once everything is stored, `saveFailed(text)` when nothing
+    was (the field named and focused, what was typed left as it was).
+    """
+
+    loaded = Signal()
     saved = Signal()
+    saveFailed = Signal(str)
+    testFinished = Signal(str, bool)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="mailSettingsPage")
         self.db = db
+        self.runner = desk_for(db).runner
+        self._topic = f"mail-settings-{next(_pages)}"
         self.editors: dict[str, QWidget] = {}
         self._zone, self._clinic, self._link = "UTC", "", "https://example.com/{token}"
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._test_done)
+        self.is_loaded = False
+        self.saving = False
         self._build()
         self.load()
 
@@ -143,12 +158,17 @@ class MailSettingsPage(QWidget):
     # --- values ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Shows the stored settings."""
-        try:
-            stored = settings.get_all(self.db)
-        except CaseDeskError as exc:
-            self.error.setText(str(exc))
-            return
+        """Reads the stored settings off the UI thread and shows them."""
+        self._set_editable(False)
+        self.runner.query(
+            f"{self._topic}-load",
+            _settings.get_all,
+            self.db,
+            done=_while_alive(self, self._show_stored),
+            failed=_while_alive(self, lambda error: self.error.setText(plain_message(error))),
+        )
+
+    def _show_stored(self, stored: dict[str, str]) -> None:
         self._zone = stored.get("clinic.timezone", "UTC")
         self._clinic = stored.get("clinic.name", "")
         self._link = stored.get("link.template", "https://example.com/{token}")
@@ -160,7 +180,14 @@ class MailSettingsPage(QWidget):
                 editor.setPlainText(value)
             else:
                 editor.setText(value)
+        self._set_editable(True)
+        self.is_loaded = True
         self.update_preview()
+        self.loaded.emit()
+
+    def _set_editable(self, editable: bool) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(editable)
 
     def values(self) -> dict[str, str]:
         """What is typed now, by setting key (not yet validated)."""
@@ -175,19 +202,33 @@ class MailSettingsPage(QWidget):
         return result
 
     def save(self) -> bool:
-        """Validates everything and stores it in one go; on a bad value nothing is stored
-        and the field is named and focused, with what was typed left as it was."""
-        try:
-            settings.set_many(self.db, self.values())
-        except ValidationError as exc:
-            self._show_error(exc)
+        """Starts storing everything in one go, off the UI thread; True when it started
+        (False while a save is still on its way). The outcome is `saved`, or `saveFailed`
+        with a bad value named and focused and nothing stored."""
+        if self.saving:
             return False
-        except CaseDeskError as exc:
-            self.error.setText(str(exc))
-            return False
+        self.saving = True
+        self.runner.write(
+            _settings.set_many,
+            self.db,
+            self.values(),
+            done=_while_alive(self, self._stored),
+            failed=_while_alive(self, self._not_stored),
+        )
+        return True
+
+    def _stored(self, _clean: dict[str, str]) -> None:
+        self.saving = False
         self.error.clear()
         self.saved.emit()
-        return True
+
+    def _not_stored(self, error: BaseException) -> None:
+        self.saving = False
+        if isinstance(error, ValidationError):
+            self._show_error(error)
+        else:
+            self.error.setText(plain_message(error))
+        self.saveFailed.emit(self.error.text())
 
     def _show_error(self, exc: ValidationError) -> None:
         self.error.setText(exc.message)
@@ -198,46 +239,51 @@ class MailSettingsPage(QWidget):
     # --- preview and test -------------------------------------------------------------------
 
     def update_preview(self) -> None:
-        """Fills the templates with a sample patient, as they would be sent now."""
+        """Fills the templates with a sample patient, as they would be sent now (checked and
+        filled on a worker; only the answer to the newest keystroke is shown)."""
         values = self.values()
-        try:
-            subject = settings.validate("message.subject", values["message.subject"])
-            body = settings.validate("message.body", values["message.body"])
-        except ValidationError as exc:
-            self.preview.setPlainText(exc.message)
-            return
-        sample_start = (datetime.now(UTC) + timedelta(days=1)).replace(
-            hour=4, minute=30, second=0, microsecond=0
+        self.runner.query(
+            f"{self._topic}-preview",
+            partial(_messages.sample, clinic=self._clinic, timezone=self._zone),
+            values["message.subject"],
+            values["message.body"],
+            self._link,
+            done=_while_alive(self, self._show_preview),
+            failed=_while_alive(self, self._preview_refused),
         )
-        message = compose(
-            subject_template=subject,
-            body_template=body,
-            clinic=self._clinic,
-            first_name="Priya",
-            last_name="Sharma",
-            starts_at=sample_start,
-            timezone=self._zone,
-            practitioner="Dr Asha Rao",
-            case_code="C-00042",
-            link=render_link(self._link, "AbC123", "C-00042", 42),
-        )
+
+    def _show_preview(self, message: Message) -> None:
         self.preview.setPlainText(
             self.tr("Subject: {subject}").format(subject=message.subject) + "\n\n" + message.body
         )
+
+    def _preview_refused(self, error: BaseException) -> None:
+        text = error.message if isinstance(error, ValidationError) else plain_message(error)
+        self.preview.setPlainText(text)
 
     def send_test(self) -> None:
         """Sends a test e-mail with what is typed (saved or not), off the UI thread."""
         self.error.clear()
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Sending the test message…"))
-        self._pool.start(_TestSend(self.values(), self.test_to.text(), self._relay))
+        self.runner.run(
+            _mail.send_test_message,
+            self.values(),
+            self.test_to.text(),
+            done=_while_alive(self, lambda text: self._test_done(text, True)),
+            failed=_while_alive(self, self._test_failed),
+        )
+
+    def _test_failed(self, error: BaseException) -> None:
+        if isinstance(error, CaseDeskError):
+            text = str(error)
+        else:  # shown in plain words; the page must not die
+            log.warning("test message failed", exc_info=error)
+            text = self.tr("Sending failed: {why}").format(why=error)
+        self._test_done(text, False)
 
     def _test_done(self, text: str, ok: bool) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("" if ok else "color: #b3261e;")
         self.test_result.setText(text)
         self.testFinished.emit(text, ok)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._pool.waitForDone()
-        super().closeEvent(event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 PLACEHOLDERS = (
@@ -95,4 +95,37 @@ def compose_with_settings(
         practitioner=practitioner,
         case_code=case_code,
         link=link,
+    )
+
+
+def sample(
+    subject_template: str,
+    body_template: str,
+    link_template: str,
+    *,
+    clinic: str,
+    timezone: str,
+    now: datetime | None = None,
+) -> Message:
+    """The message as a made-up patient would receive it for a booking tomorrow (the preview
+    beside the templates in Settings). Raises ValidationError naming a template that cannot
+    be used, so the preview says what a save would refuse."""
+    from app.services.settings import validate  # settings imports this module
+
+    subject = validate("message.subject", subject_template)
+    body = validate("message.body", body_template)
+    start = ((now or datetime.now(UTC)) + timedelta(days=1)).replace(
+        hour=4, minute=30, second=0, microsecond=0
+    )
+    return compose(
+        subject_template=subject,
+        body_template=body,
+        clinic=clinic,
+        first_name="Priya",
+        last_name="Sharma",
+        starts_at=start,
+        timezone=timezone,
+        practitioner="Dr Asha Rao",
+        case_code="C-00042",
+        link=render_link(link_template, "AbC123", "C-00042", 42),
     )

@@ -142,10 +142,15 @@ def due_ids(
 
 def release_stale_claims(db: Database, now: datetime) -> int:
     """Gives back messages claimed by a sender that stopped (crash, power cut) mid-send."""
+    stale = (OutboxMessage.status == SENDING) & (OutboxMessage.claimed_at < now - STALE_CLAIM)
     with db.writing() as session:
+        # Looked for first: an UPDATE, even of no row, is announced to every view as a
+        # change to the outbox, and the sender makes this pass every 30 seconds.
+        if session.scalar(select(OutboxMessage.id).where(stale).limit(1)) is None:
+            return 0
         result = session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - STALE_CLAIM)
+            .where(stale)
             .values(
                 status=FAILED,
                 claimed_by=None,
@@ -250,11 +255,16 @@ def _fail(db, message_id, recipient, sender, now, reason: str) -> Attempt:
 
 def _note_not_configured(db: Database, reason: str) -> None:
     """Waiting messages show why they wait; this is not a failed attempt."""
+    without = (OutboxMessage.status == PENDING) & or_(
+        OutboxMessage.last_error.is_(None), OutboxMessage.last_error != reason
+    )
     with db.writing() as session:
+        # Looked for first, as in release_stale_claims: no UPDATE, no announced change.
+        if session.scalar(select(OutboxMessage.id).where(without).limit(1)) is None:
+            return
         session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.status == PENDING)
-            .where(or_(OutboxMessage.last_error.is_(None), OutboxMessage.last_error != reason))
+            .where(without)
             .values(last_error=reason)
             .execution_options(synchronize_session=False)
         )

@@ -2,6 +2,8 @@
 
 Kept out of main_window.py so the window only calls `install_messaging(window)`,
 `messaging.booked(result)` after a booking and `messaging.stop()` when closing.
+The docks keep themselves up to date from the change bus (the sender's writes are
+announced like any other), so nothing here tells a view to refresh.
 """
 
 from __future__ import annotations
@@ -21,15 +23,20 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.mail_settings import MailSettingsPage
-from app.services import outbox, patient_link
 from app.services.errors import CaseDeskError
+from app.views.booking_banner import BookingBanner
+from app.views.desk import desk_for
 from app.views.outbox_sender import OutboxSender
 from app.views.outbox_view import OutboxView
 from app.views.reservations_view import ReservationsView
+from app.views.runner import plain_message, service
 
 if TYPE_CHECKING:
     from app.db import Database
     from app.services.dto import BookingResult
+    from app.services.patient_link import PatientMessage
+
+_patient_link = service("patient_link")
 
 
 class MailSettingsDialog(CaseDeskDialog):
@@ -40,18 +47,15 @@ class MailSettingsDialog(CaseDeskDialog):
         self.setObjectName("mailSettingsDialog")
         self.setWindowTitle(self.tr("Mail settings"))
         self.page = MailSettingsPage(db, self)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.page.save)
+        self.buttons.rejected.connect(self.reject)
+        self.page.saved.connect(self.accept)  # a bad value keeps it open, the field named
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
-        layout.addWidget(buttons)
-
-    def _save(self) -> None:
-        if self.page.save():  # a bad value keeps the dialog open, the field named
-            self.accept()
+        layout.addWidget(self.buttons)
 
 
 class Messaging(QObject):
@@ -61,6 +65,10 @@ class Messaging(QObject):
         super().__init__(window)
         self.window = window
         self.db = db
+        self.runner = desk_for(db).runner
+        # The booking banner, found by name: the window shows it; here it only gains the
+        # patient message (QR code, copy, WhatsApp) once that is read.
+        self.banner = window.findChild(BookingBanner, "bookingBanner")
         self.sender = OutboxSender(db, self)
         self.outbox_view = OutboxView(db, self.sender, window, load=False)
         self.reservations_view = ReservationsView(db, window, load=False)
@@ -70,9 +78,6 @@ class Messaging(QObject):
         )
         window.tabifyDockWidget(self.outbox_dock, self.reservations_dock)
         self._build_menu()
-        self.sender.passFinished.connect(self._pass_finished)
-        self.outbox_view.changed.connect(self._changed_here)
-        self.reservations_view.changed.connect(self._changed_here)
         self.reservations_view.resent.connect(lambda _id: self.sender.send_now())
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -102,8 +107,6 @@ class Messaging(QObject):
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addActions([outbox_action, follow_up])
-        for dock in (self.outbox_dock, self.reservations_dock):
-            dock.visibilityChanged.connect(lambda shown, d=dock: shown and self._refresh(d))
 
     def start(self) -> None:
         """Starts the background sender (first pass at once)."""
@@ -116,16 +119,22 @@ class Messaging(QObject):
         """After a booking: send its message now, and offer QR, copy and WhatsApp in the banner."""
         if result.message_id is not None:
             self.sender.send_now()
-        banner = getattr(self.window, "banner", None)
-        if banner is None or not hasattr(banner, "show_patient_message"):
+        if self.banner is None:
             return
-        try:
-            message = patient_link.message_for_appointment(self.db, result.appointment_id)
-        except CaseDeskError:
-            return  # the banner still shows the link; the rest is a convenience
-        banner.show_patient_message(
-            message.copy_text, message.whatsapp_url, patient_link.qr_png(message.link)
+        self.runner.query(
+            "booked-message",
+            _patient_message,
+            self.db,
+            result.appointment_id,
+            done=self._show_patient_message,
+            failed=_message_failed,
         )
+
+    def _show_patient_message(self, answer: tuple[PatientMessage, bytes]) -> None:
+        message, qr_png = answer
+        if self.banner.link != message.link:
+            return  # the banner has moved on to another booking or a notice
+        self.banner.show_patient_message(message.copy_text, message.whatsapp_url, qr_png)
 
     def open_mail_settings(self) -> QDialog:
         return self.open_settings("mail")
@@ -142,29 +151,20 @@ class Messaging(QObject):
         page = dialog.findChild(MailSettingsPage)
         if page is not None:  # new mail settings: the waiting messages may go out now
             page.saved.connect(self.sender.send_now)
-            page.saved.connect(self.outbox_view.refresh)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _refresh(self, dock: QDockWidget) -> None:
-        dock.widget().refresh()
 
-    def _changed_here(self) -> None:
-        after_change = getattr(self.window, "after_change", None)
-        if after_change is not None:
-            after_change()
-        if self.reservations_dock.isVisible():
-            self.reservations_view.refresh()
+def _patient_message(db: Database, appointment_id: int) -> tuple[PatientMessage, bytes]:
+    """On a worker: the booking's message and the QR code of its link."""
+    message = _patient_link.message_for_appointment(db, appointment_id)
+    return message, _patient_link.qr_png(message.link)
 
-    def _pass_finished(self, report: outbox.SendReport) -> None:
-        if not report.attempts:
-            return
-        refresh = getattr(self.window, "after_change", None)
-        if refresh is not None:
-            refresh()  # the appointment rows show the new message state
-        if self.reservations_dock.isVisible():
-            self.reservations_view.refresh()
+
+def _message_failed(error: BaseException) -> None:
+    if not isinstance(error, CaseDeskError):  # expected ones: the banner still shows the link
+        plain_message(error)  # logged
 
 
 def install_messaging(window: QMainWindow, db: Database, start: bool = True) -> Messaging:

@@ -36,9 +36,9 @@ class OutboxSender(QObject):
         self, db: Database, parent: QObject | None = None, interval_ms: int = INTERVAL_MS
     ) -> None:
         super().__init__(parent)
-        from app.services.outbox import new_sender_name
-
-        self.name = new_sender_name()
+        # Named by the first pass, on the worker: naming here would import the outbox
+        # service, and SQLAlchemy with it, on the UI thread while the window is built.
+        self._name: list[str] = []
         self._db = db
         self._runner = desk_for(db).runner
         self._timer = QTimer(self, interval=interval_ms)
@@ -48,6 +48,11 @@ class OutboxSender(QObject):
         self._again = False
         self.last_report: SendReport | None = None
         self.last_error: str | None = None
+
+    @property
+    def name(self) -> str:
+        """How this sender marks the messages it claims ("" until its first pass)."""
+        return self._name[0] if self._name else ""
 
     @property
     def running(self) -> bool:
@@ -77,7 +82,7 @@ class OutboxSender(QObject):
             return
         self._busy = True
         self._runner.run(
-            _send_pass, self._db, self.name, done=self._on_finished, failed=self._on_failed
+            _send_pass, self._db, self._name, done=self._on_finished, failed=self._on_failed
         )
 
     def stop(self) -> None:
@@ -111,7 +116,9 @@ class OutboxSender(QObject):
             self.send_now()
 
 
-def _send_pass(db: Database, name: str) -> SendReport:
+def _send_pass(db: Database, name: list[str]) -> SendReport:
     from app.services import outbox
 
-    return outbox.send_due(db, sender=name)
+    if not name:  # the first pass names the sender; one pass runs at a time
+        name.append(outbox.new_sender_name())
+    return outbox.send_due(db, sender=name[0])

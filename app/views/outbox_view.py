@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from app.services import outbox, settings
 from app.services.dto import OutboxInfo
-from app.services.errors import CaseDeskError
+from app.statuses import MessageStatus
 from app.views.appointments_model import message_label
 from app.views.clinic_format import format_moment
-from app.views.record_table import RecordTableModel
+from app.views.record_table import RecordTableModel, RecordTableView
+from app.views.runner import service
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.outbox import SendReport
     from app.views.outbox_sender import OutboxSender
+
+_outbox = service("outbox")
+_settings = service("settings")
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,10 +98,14 @@ class OutboxModel(RecordTableModel[OutboxInfo]):
         return format_moment(moment, self.zone)
 
 
-class OutboxView(QWidget):
-    """The list, with Retry now, Cancel, Send now and a plain-words status line."""
+class OutboxView(RecordTableView[OutboxInfo]):
+    """The list, with Retry now, Cancel, Send now and a plain-words status line.
 
-    changed = Signal()  # a message was retried or cancelled here
+    It reads again by itself whenever messages or the mail settings change, here
+    (a retry, the sender's pass) or at another desk.
+    """
+
+    watches = ("outbox_message", "setting")
 
     def __init__(
         self,
@@ -114,125 +114,77 @@ class OutboxView(QWidget):
         parent: QWidget | None = None,
         load: bool = True,
     ) -> None:
-        super().__init__(parent, objectName="outboxView")
-        self.db = db
+        names = ("outboxView", "outboxTable", "outboxMailNotice", "outboxStatus", "outboxRefresh")
+        super().__init__(db, OutboxModel(), names, parent)
+        self.model.setParent(self)
         self.sender = sender
-        self.model = OutboxModel(self)
-        self.table = QTableView(self, objectName="outboxTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
-        self.retry_button = QPushButton(self.tr("&Retry now"), self, objectName="outboxRetryButton")
-        self.cancel_button = QPushButton(
-            self.tr("&Cancel message"), self, objectName="outboxCancelButton"
+        self.notice = self.heading
+        self.notice.hide()  # until the settings say mail is not set up
+        self.retry_button = self.add_button(
+            self.tr("&Retry now"), "outboxRetryButton", self.retry_selected
         )
-        self.send_button = QPushButton(self.tr("&Send now"), self, objectName="outboxSendButton")
-        self.refresh_button = QPushButton(self.tr("Re&fresh"), self, objectName="outboxRefresh")
-        self.notice = QLabel(self, objectName="outboxMailNotice")
-        self.notice.setWordWrap(True)
-        self.status = QLabel(self, objectName="outboxStatus")
-        self.status.setWordWrap(True)
-        self._layout()
-        self.retry_button.clicked.connect(self.retry_selected)
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.send_button.clicked.connect(self.send_now)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.cancel_button = self.add_button(
+            self.tr("&Cancel message"), "outboxCancelButton", self.cancel_selected
+        )
+        self.send_button = self.add_button(self.tr("&Send now"), "outboxSendButton", self.send_now)
         self.send_button.setEnabled(sender is not None)
         if sender is not None:
             sender.passFinished.connect(self._pass_finished)
             sender.passFailed.connect(self._pass_failed)
-        self._update_buttons()
-        if load:  # a hidden dock loads when first shown, not while the window starts
+        self.update_buttons()
+        if load:  # a hidden dock reads when first shown, not while the window starts
             self.refresh()
 
-    def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.retry_button, self.cancel_button, self.send_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+    def read(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return _read_outbox, (self.db,)
 
-    def refresh(self) -> None:
-        """Reads the outbox again, keeping the selected message selected."""
-        selected = self.selected_id()
-        try:
-            values = settings.get_all(self.db)
-            rows = outbox.list_messages(self.db)
-        except CaseDeskError as exc:
-            self.status.setText(str(exc))
-            return
+    def show_answer(self, answer: tuple[dict[str, str], list[OutboxInfo]]) -> None:
+        values, rows = answer
         self.model.set_messages(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"))
-        self.select(selected)
         self.notice.setVisible(not values.get("smtp.host"))
         self.notice.setText(
             self.tr("Mail is not set up: messages wait here until a mail server is entered.")
         )
-        self._update_buttons()
-
-    def selected_id(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ID_ROLE) if rows else 0
-
-    def select(self, message_id: int) -> None:
-        row = self.model.row_of(message_id) if message_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
 
     def retry_selected(self) -> None:
-        self._act(outbox.retry_now, self.tr("Message #{id} will be tried now."))
-        if self.sender is not None:
-            self.sender.send_now()
+        self.act(
+            _outbox.retry_now,
+            self.tr("Message #{id} will be tried now."),
+            then=lambda _message: self.sender.send_now() if self.sender is not None else None,
+        )
 
     def cancel_selected(self) -> None:
-        self._act(outbox.cancel, self.tr("Message #{id} is cancelled and will not be sent."))
+        self.act(_outbox.cancel, self.tr("Message #{id} is cancelled and will not be sent."))
 
     def send_now(self) -> None:
         if self.sender is not None:
             self.status.setText(self.tr("Sending…"))
             self.sender.send_now()
 
-    def _act(self, operation, done_text: str) -> None:
-        message_id = self.selected_id()
-        if not message_id:
-            return
-        try:
-            operation(self.db, message_id)
-        except CaseDeskError as exc:
-            self.status.setText(str(exc))
-        else:
-            self.status.setText(done_text.format(id=message_id))
-            self.changed.emit()
-        self.refresh()
-
-    def _update_buttons(self) -> None:
-        message = self.model.message(self.table.currentIndex().row())
-        if not self.table.selectionModel().selectedRows():
-            message = None
-        waiting = message is not None and message.status in ("pending", "failed")
+    def update_buttons(self) -> None:
+        message = self.selected_record()
+        waiting = message is not None and message.status in (
+            MessageStatus.PENDING,
+            MessageStatus.FAILED,
+        )
         self.retry_button.setEnabled(
-            message is not None and message.status in ("pending", "failed", "cancelled")
+            waiting or (message is not None and message.status == MessageStatus.CANCELLED)
         )
         self.cancel_button.setEnabled(waiting)
 
-    def _pass_finished(self, report: outbox.SendReport) -> None:
+    def _pass_finished(self, report: SendReport) -> None:
+        # The list itself follows from the change bus: the pass's writes are announced.
         if report.attempts:
             self.status.setText(
                 self.tr("Sent {sent}, failed {failed}; {waiting} waiting.").format(
                     sent=report.sent, failed=report.failed, waiting=report.waiting
                 )
             )
-        if report.attempts or self.isVisible():  # an idle pass changes nothing worth a read
-            self.refresh()
 
     def _pass_failed(self, text: str) -> None:
         self.status.setText(self.tr("The sender could not run: {why}").format(why=text))
+
+
+def _read_outbox(db: Database) -> tuple[dict[str, str], list[OutboxInfo]]:
+    """On a worker: the clinic's settings (time zone, mail set up?) and the messages."""
+    return _settings.get_all(db), _outbox.list_messages(db)

@@ -4,45 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from app.services import patient_link, reservations, settings
-from app.services.errors import CaseDeskError
-from app.services.reservations import Reservation
 from app.views.appointments_model import message_label
 from app.views.clinic_format import appointment_start, plural
-from app.views.record_table import RecordTableModel
+from app.views.record_table import RecordTableModel, RecordTableView
+from app.views.runner import service
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.patient_link import PatientMessage
+    from app.services.reservations import Resent, Reservation
+
+_patient_link = service("patient_link")
+_reservations = service("reservations")
+_settings = service("settings")
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the appointment id
 COL_WHEN, COL_PATIENT, COL_PHONE, COL_CASE, COL_PRACTITIONER, COL_WAITING, COL_MESSAGE = range(7)
+CLOCK_MS = 60_000  # how often the list is read again for the time that has passed
 HIGHLIGHT = "#fff4d6"  # the same amber as an overdue reservation in the case panel
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ReservationsModel(RecordTableModel[Reservation]):
+class ReservationsModel(RecordTableModel["Reservation"]):
     """One row per overdue reservation; every row is highlighted, the past ones in red."""
 
     def __init__(self, parent=None) -> None:
@@ -101,76 +91,53 @@ def _message_text(item: Reservation) -> str:
     return message_label(item.message_status)
 
 
-class ReservationsView(QWidget):
-    """The follow-up list. `changed` after a confirm or cancel; `resent` after a link is queued."""
+class ReservationsView(RecordTableView["Reservation"]):
+    """The follow-up list: confirm, resend the link, WhatsApp, cancel. `resent` after a link
+    is queued again (the window's sender sends it at once).
 
-    changed = Signal()
+    It reads again by itself whenever appointments, their messages, patients or the
+    settings change, here or at another desk.
+    """
+
+    watches = ("appointment", "outbox_message", "patient", "case_file", "practitioner", "setting")
     resent = Signal(int)  # outbox message id
 
     def __init__(self, db: Database, parent: QWidget | None = None, load: bool = True) -> None:
-        super().__init__(parent, objectName="reservationsView")
-        self.db = db
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-        self.model = ReservationsModel(self)
-        self.table = QTableView(self, objectName="reservationsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        self.heading = QLabel(self, objectName="reservationsHeading")
-        self.status = QLabel(self, objectName="reservationsStatus")
-        self.status.setWordWrap(True)
-        self.confirm_button = self._button(self.tr("&Confirm"), "reservationConfirmButton")
-        self.resend_button = self._button(self.tr("&Resend link"), "reservationResendButton")
-        self.whatsapp_button = self._button(
-            self.tr("Open in &WhatsApp"), "reservationWhatsAppButton"
+        names = (
+            "reservationsView",
+            "reservationsTable",
+            "reservationsHeading",
+            "reservationsStatus",
+            "reservationsRefresh",
         )
-        self.cancel_button = self._button(self.tr("Cancel &appointment"), "reservationCancelButton")
-        self.refresh_button = self._button(self.tr("Re&fresh"), "reservationsRefresh")
-        self._layout()
-        self.confirm_button.clicked.connect(self.confirm_selected)
-        self.resend_button.clicked.connect(self.resend_selected)
-        self.whatsapp_button.clicked.connect(self.open_whatsapp)
-        self.cancel_button.clicked.connect(self.cancel_selected)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self._update_buttons()
-        if load:  # a hidden dock loads when first shown, not while the window starts
+        super().__init__(db, ReservationsModel(), names, parent)
+        self.model.setParent(self)
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.confirm_button = self.add_button(
+            self.tr("&Confirm"), "reservationConfirmButton", self.confirm_selected
+        )
+        self.resend_button = self.add_button(
+            self.tr("&Resend link"), "reservationResendButton", self.resend_selected
+        )
+        self.whatsapp_button = self.add_button(
+            self.tr("Open in &WhatsApp"), "reservationWhatsAppButton", self.open_whatsapp
+        )
+        self.cancel_button = self.add_button(
+            self.tr("Cancel &appointment"), "reservationCancelButton", self.cancel_selected
+        )
+        # A reservation crosses the hold as time passes, with nothing written to announce it.
+        self.ticker = QTimer(self, interval=CLOCK_MS)
+        self.ticker.timeout.connect(self.outdated)
+        self.ticker.start()
+        self.update_buttons()
+        if load:  # a hidden dock reads when first shown, not while the window starts
             self.refresh()
 
-    def _button(self, text: str, name: str) -> QPushButton:
-        return QPushButton(text, self, objectName=name)
+    def read(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return _read_reservations, (self.db, self.clock())
 
-    def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (
-            self.confirm_button,
-            self.resend_button,
-            self.whatsapp_button,
-            self.cancel_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-
-    def refresh(self) -> None:
-        """Reads the overdue reservations again, keeping the selection."""
-        selected = self.selected_id()
-        now = self.clock()
-        try:
-            values = settings.get_all(self.db)
-            rows = reservations.to_follow_up(self.db, now=now)
-        except CaseDeskError as exc:
-            self.status.setText(str(exc))
-            return
+    def show_answer(self, answer: tuple[dict[str, str], list[Reservation], datetime]) -> None:
+        values, rows, now = answer
         self.model.set_reservations(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"), now)
         self.heading.setText(
             plural(
@@ -179,33 +146,17 @@ class ReservationsView(QWidget):
                 len(rows),
             ).format(hours=values.get("reservation.hold_hours", "24"))
         )
-        row = self.model.row_of(selected) if selected else -1
-        if row >= 0:
-            self.table.selectRow(row)
-        self._update_buttons()
-
-    def selected_id(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.data(rows[0], ID_ROLE) if rows else 0
-
-    def select(self, appointment_id: int) -> None:
-        row = self.model.row_of(appointment_id)
-        if row >= 0:
-            self.table.selectRow(row)
 
     def confirm_selected(self) -> None:
-        if self._run(reservations.confirm, self.tr("Confirmed.")):
-            self.changed.emit()
+        self.act(_reservations.confirm, self.tr("Confirmed."))
 
     def cancel_selected(self) -> None:
-        text = self.tr("Cancelled; the slot is free again.")
-        if self._run(reservations.cancel, text):
-            self.changed.emit()
+        self.act(_reservations.cancel, self.tr("Cancelled; the slot is free again."))
 
     def resend_selected(self) -> None:
-        resent = self._run(reservations.resend_link, "")
-        if not resent:
-            return
+        self.act(_reservations.resend_link, then=self._resent)
+
+    def _resent(self, resent: Resent) -> None:
         if resent.message_id is not None:
             self.status.setText(
                 self.tr("The link goes out again to {email}.").format(email=resent.message.email)
@@ -219,39 +170,28 @@ class ReservationsView(QWidget):
                     "Paste it in WhatsApp or a text message."
                 )
             )
-        self.changed.emit()
-        self.refresh()
 
     def open_whatsapp(self) -> None:
         """Opens a WhatsApp chat with the patient, the message already written."""
         appointment_id = self.selected_id()
         if not appointment_id:
             return
-        try:
-            message = patient_link.message_for_appointment(self.db, appointment_id)
-        except CaseDeskError as exc:
-            self.status.setText(str(exc))
-            return
+        self.runner.query(
+            f"{self.topic}-whatsapp",
+            _patient_link.message_for_appointment,
+            self.db,
+            appointment_id,
+            done=self._whatsapp,
+            failed=self.show_failure,
+        )
+
+    def _whatsapp(self, message: PatientMessage) -> None:
         if not QDesktopServices.openUrl(QUrl(message.whatsapp_url)):
             QGuiApplication.clipboard().setText(message.copy_text)
             self.status.setText(self.tr("WhatsApp could not be opened; the message is copied."))
 
-    def _run(self, operation, done_text: str):
-        appointment_id = self.selected_id()
-        if not appointment_id:
-            return None
-        try:
-            result = operation(self.db, appointment_id)
-        except CaseDeskError as exc:
-            self.status.setText(str(exc))
-            return None
-        if done_text:
-            self.status.setText(done_text)
-            self.refresh()
-        return result
-
-    def _update_buttons(self) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
+    def update_buttons(self) -> None:
+        chosen = self.selected_record() is not None
         for button in (
             self.confirm_button,
             self.resend_button,
@@ -259,3 +199,10 @@ class ReservationsView(QWidget):
             self.cancel_button,
         ):
             button.setEnabled(chosen)
+
+
+def _read_reservations(
+    db: Database, now: datetime
+) -> tuple[dict[str, str], list[Reservation], datetime]:
+    """On a worker: the clinic's settings (time zone, hold) and the overdue reservations."""
+    return _settings.get_all(db), _reservations.to_follow_up(db, now=now), now

@@ -1,4 +1,8 @@
-"""The mail settings page: validation, the live preview, and a test message to a real server."""
+"""The mail settings page: validation, the live preview, and a test message to a real server.
+
+The page reads, stores, checks and sends off the UI thread, so the tests wait for
+its answers (`loaded`, `saved`, `saveFailed`, `testFinished`, the preview's text).
+"""
 
 from __future__ import annotations
 
@@ -6,53 +10,83 @@ import pytest
 
 from app.dialogs.mail_settings import MailSettingsPage
 from app.services import settings
+from app.views.desk import desk_for
 from tests.mail_server import MailServer
 
 
 @pytest.fixture
-def page(qtbot, db):
+def desk(db):
+    """The desk the page finds for `db`; closed before the database, so no answer is late."""
+    desk = desk_for(db)
+    yield desk
+    desk.close()
+
+
+def open_page(qtbot, db) -> MailSettingsPage:
     widget = MailSettingsPage(db)
     qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.is_loaded)
     return widget
 
 
-def test_shows_the_stored_settings(qtbot, db):
-    settings.set_many(db, {"smtp.host": "mail.clinic.example", "smtp.security": "tls"})
+@pytest.fixture
+def page(qtbot, db, desk):
+    return open_page(qtbot, db)
+
+
+def test_editors_wait_for_the_stored_settings(qtbot, db, desk):
     page = MailSettingsPage(db)
     qtbot.addWidget(page)
+    assert not page.editors["smtp.host"].isEnabled()  # nothing typed can be overwritten
+    qtbot.waitUntil(lambda: page.is_loaded)
+    assert page.editors["smtp.host"].isEnabled()
+    assert page.editors["message.body"].toPlainText().startswith("Hello {first_name}")
+
+
+def test_shows_the_stored_settings(qtbot, db, desk):
+    settings.set_many(db, {"smtp.host": "mail.clinic.example", "smtp.security": "tls"})
+    page = open_page(qtbot, db)
     assert page.findChild(type(page.editors["smtp.host"]), "smtpHost").text() == (
         "mail.clinic.example"
     )
     assert page.values()["smtp.security"] == "tls"
 
 
-def test_save_stores_valid_values(db, page):
+def test_save_stores_valid_values(qtbot, db, page):
     page.editors["smtp.host"].setText("127.0.0.1")
     page.editors["smtp.port"].setText("2525")
     page.editors["smtp.sender"].setText("desk@clinic.example")
-    assert page.save()
+    with qtbot.waitSignal(page.saved):
+        assert page.save()
     assert settings.get(db, "smtp.port") == "2525"
     assert settings.get(db, "smtp.host") == "127.0.0.1"
 
 
-def test_bad_value_is_refused_named_and_nothing_is_lost(db, page):
+def test_bad_value_is_refused_named_and_nothing_is_lost(qtbot, db, page):
     page.editors["smtp.host"].setText("mail.clinic.example")
     page.editors["smtp.port"].setText("99999")
-    assert not page.save()
+    page.show()  # so the named field can take the focus
+    with qtbot.waitSignal(page.saveFailed) as refused:
+        page.save()
+    assert "not a port number" in refused.args[0]
     assert "not a port number" in page.error.text()
+    assert page.focusWidget() is page.editors["smtp.port"]  # the field named is focused
     assert page.editors["smtp.port"].text() == "99999"  # what was typed stays
     assert settings.get(db, "smtp.host") == ""  # and nothing was half-saved
 
 
-def test_preview_follows_the_template_as_it_is_typed(page):
+def test_preview_follows_the_template_as_it_is_typed(qtbot, page):
     page.editors["message.body"].setPlainText("Dear {first_name}, case {case_id}: {link}")
-    assert "Dear Priya, case C-00042: https://booking.example.com/a/AbC123" in (
-        page.preview.toPlainText()
+    qtbot.waitUntil(
+        lambda: (
+            "Dear Priya, case C-00042: https://booking.example.com/a/AbC123"
+            in page.preview.toPlainText()
+        )
     )
     page.editors["message.subject"].setText("See you {date}")
-    assert page.preview.toPlainText().startswith("Subject: See you ")
+    qtbot.waitUntil(lambda: page.preview.toPlainText().startswith("Subject: See you "))
     page.editors["message.body"].setPlainText("Dear {patient}")
-    assert "Unknown placeholder" in page.preview.toPlainText()
+    qtbot.waitUntil(lambda: "Unknown placeholder" in page.preview.toPlainText())
 
 
 def test_send_test_message_reaches_the_server(qtbot, page):

@@ -155,3 +155,26 @@ def test_edits_here_are_kept_when_another_desk_changes_the_clinic(qtbot, db, db_
     assert dialog.clinic_tab.form.name.text() == "Our typing"
     assert dialog.unsaved_tabs() == ["Clinic"]
     dialog.done(0)
+
+
+def test_a_refused_mail_value_names_the_mail_tab_and_saves_nothing(qtbot, db, practitioner):
+    dialog = open_settings(qtbot, db)
+    page = dialog.mail_tab
+    qtbot.waitUntil(lambda: page.is_loaded)
+    assert dialog.unsaved_tabs() == []
+    dialog.clinic_tab.form.name.setText("Riverside Clinic")
+    page.editors["smtp.port"].setText("99999")
+    with qtbot.waitSignal(dialog.saveFailed):
+        assert dialog.save()
+    assert dialog.tabs.currentWidget() is page
+    assert "Mail" in dialog.message.text() and "port" in page.error.text()
+    assert page.editors["smtp.port"].text() == "99999"
+    assert settings.get(db, "clinic.name") != "Riverside Clinic"
+    assert settings.get(db, "smtp.port") == "587"
+    page.editors["smtp.port"].setText("2525")
+    with qtbot.waitSignal(dialog.saved):
+        assert dialog.save()
+    assert settings.get(db, "clinic.name") == "Riverside Clinic"
+    assert settings.get(db, "smtp.port") == "2525"
+    assert dialog.unsaved_tabs() == []
+    dialog.done(0)

@@ -149,3 +149,23 @@ def test_config_set_refuses_a_bad_port_on_the_command_line(db_target, capsys):
     assert main(["--database", str(db_target), "config", "set", "smtp.port", "99999"]) == 1
     err = capsys.readouterr().err
     assert "not a port number" in err and "Traceback" not in err
+
+
+def test_the_settings_preview_fills_a_sample_booking_in_the_clinics_zone():
+    from datetime import UTC, datetime
+
+    from app.services.messages import sample
+
+    message = sample(
+        "At {clinic} on {date} at {time}",
+        "Dear {first_name}: {link}",
+        "https://clinic.example/{case_id}/{token}",
+        clinic="Sunrise Physio",
+        timezone="Asia/Kolkata",
+        now=datetime(2026, 3, 1, 12, 0, tzinfo=UTC),
+    )
+    assert message.subject == "At Sunrise Physio on Monday 02 March 2026 at 10:00"
+    assert message.body == "Dear Priya: https://clinic.example/C-00042/AbC123"
+    with pytest.raises(ValidationError) as refused:
+        sample("Hi", "Dear {patient}", "https://x.example/{token}", clinic="", timezone="UTC")
+    assert refused.value.field == "message.body" and "Unknown placeholder" in str(refused.value)

@@ -198,3 +198,16 @@ def test_each_outcome_leaves_an_audit_row_so_other_desks_notice(db, server, book
     outbox.send_due(db)
     assert any(c.touches_patient(booked.patient_id) for c in heard)
     assert any("outbox_message" in c.tables for c in heard)
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_a_pass_with_nothing_to_do_announces_no_change(db, server, book_with_email, configured):
+    """Every window re-reads what an announced change touches; an idle pass must not cost that."""
+    book_with_email()
+    if configured:
+        server.configure(db)
+    outbox.send_due(db)  # sends it, or notes why it waits
+    heard = []
+    db.listen(heard.append)
+    report = outbox.send_due(db)
+    assert report.attempts == () and heard == []
