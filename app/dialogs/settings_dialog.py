@@ -215,8 +215,8 @@ class SettingsDialog(CaseDeskDialog):
     def save(self) -> bool:
         """Starts saving every changed tab: False (and nothing saved) when a tab is
         incomplete, which is shown and named. The answer is `saved` or `saveFailed`."""
-        if self.saving or not self.is_loaded:
-            return False
+        if self.saving or self.practitioners_tab.saving or not self.is_loaded:
+            return False  # a practitioner on its way must not be added twice
         practitioner: PractitionerChange | None = None
         # Check the practitioner first: a half-typed one must not leave the clinic half saved.
         if self.practitioners_tab.has_changes():

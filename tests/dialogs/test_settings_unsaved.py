@@ -178,3 +178,16 @@ def test_a_refused_mail_value_names_the_mail_tab_and_saves_nothing(qtbot, db, pr
     assert settings.get(db, "smtp.port") == "2525"
     assert dialog.unsaved_tabs() == []
     dialog.done(0)
+
+
+def test_save_waits_for_the_practitioner_already_on_its_way(qtbot, db, practitioner):
+    dialog = open_settings(qtbot, db)
+    people = dialog.practitioners_tab
+    people.start_new()
+    people.form.name.setText("Vikram Shah")
+    with qtbot.waitSignal(people.saved):
+        assert people.save()  # "Save practitioner"
+        assert not dialog.save()  # pressed again before the answer: not added twice
+    assert names(db) == ["Asha Rao", "Vikram Shah"]
+    assert dialog.unsaved_tabs() == []
+    dialog.done(0)
