@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint venv clean demo screenshots bench dist dist-check
+.PHONY: run test lint venv clean demo screenshots bench dist dist-check postgresql
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,21 @@ lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks
 	$(BIN)/ruff format --check app tests benchmarks
 
-test: lint
+test: lint postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The tests start their own throwaway PostgreSQL server (tests/pg_server.py) from Debian's
+# `postgresql` package. When its initdb is missing and we are root on Debian/Ubuntu, it is
+# installed with apt-get (as the server cannot run as root, the tests then run it as the
+# package's `postgres` user). Otherwise the PostgreSQL tests fail and say what to install.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+	  else \
+	    echo "PostgreSQL is not installed: the PostgreSQL tests will fail." \
+	      "Install Debian's postgresql package (apt-get install postgresql)." >&2; \
+	  fi; }
 
 # Benchmarks at 10 000, 100 000 and 1 000 000 patients (databases kept in benchmarks/data);
 # writes benchmarks/RESULTS.md. BENCH_SIZES=10000 make bench for a quick look.

@@ -1,4 +1,9 @@
-"""Shared fixtures: every test gets its own data folder and a real SQLite file."""
+"""Shared fixtures: every test gets its own data folder and a real database.
+
+`db` is a real SQLite file unless the test's `engine_kind` says "postgresql": tests/services
+and tests/test_migrations.py run each test on both engines (their `engine_kind` is
+parametrised); the PostgreSQL side is a fresh database on the session's throwaway server.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -33,9 +39,53 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "clinic.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the whole run; a failure to start fails the tests using it."""
+    from tests.pg_server import PgServer
+
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db(db_path: Path):
-    database = Database(str(db_path))
+def pg_url(pg_server) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database (no tables) for this test only."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server) -> str:
+    """A database migrated to the newest schema once, copied by each test that needs one."""
+    name = pg_server.create_database()
+    Database(pg_server.url(name)).dispose()  # no connection may stay open on a template
+    return name
+
+
+@pytest.fixture
+def engine_kind() -> str:
+    """Which engine `db` runs on; overridden with both engines where service behaviour is tested."""
+    return "sqlite"
+
+
+@pytest.fixture
+def db_target(request: pytest.FixtureRequest, engine_kind: str, db_path: Path) -> Iterator[str]:
+    """What another desk passes to Database() to open this test's database (a path or a URL)."""
+    if engine_kind == "sqlite":
+        yield str(db_path)
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database(template=request.getfixturevalue("pg_template"))
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def db(db_target: str):
+    database = Database(db_target)
     yield database
     database.dispose()
 

@@ -29,9 +29,9 @@ def revision_of(path: Path) -> str | None:
         conn.close()
 
 
-def migrate_to(path: Path, revision: str) -> None:
+def migrate_to(target: Path | str, revision: str) -> None:
     """What an older CaseDesk left behind: the migrations up to `revision` only."""
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(_url(target))
     try:
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), revision)
@@ -39,9 +39,13 @@ def migrate_to(path: Path, revision: str) -> None:
         engine.dispose()
 
 
-def schema(path: Path) -> dict:
+def _url(target: Path | str) -> str:
+    return target if isinstance(target, str) else f"sqlite:///{target}"
+
+
+def schema(target: Path | str) -> dict:
     """Tables with their columns, indexes, unique constraints and foreign keys, comparable."""
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(_url(target))
     try:
         found = inspect(engine)
         result = {}
@@ -69,6 +73,38 @@ def schema(path: Path) -> dict:
         engine.dispose()
 
 
+def stored_revision(target: Path | str) -> str | None:
+    engine = create_engine(_url(target))
+    try:
+        with engine.connect() as connection:
+            return connection.scalar(text("SELECT version_num FROM alembic_version"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def empty_target(request: pytest.FixtureRequest, engine_kind: str, tmp_path: Path) -> Path | str:
+    """An empty database on each engine: a new SQLite file, or a new PostgreSQL database."""
+    if engine_kind == "sqlite":
+        return tmp_path / "clinic.sqlite3"
+    return request.getfixturevalue("pg_url")
+
+
+def make_empty(request: pytest.FixtureRequest, engine_kind: str, path: Path) -> Path | str:
+    """A second empty database on the same engine as `empty_target`."""
+    if engine_kind == "sqlite":
+        return path
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.url(name)
+
+
 def file_state(path: Path) -> tuple[bytes, bool, bool]:
     return (
         path.read_bytes(),
@@ -86,11 +122,16 @@ def test_an_empty_file_is_created_and_stamped_at_head(tmp_path):
     assert {"patient", "case_file", "appointment", "audit_event"} <= set(schema(path))
 
 
-def test_migrations_match_the_models(tmp_path):
+def test_a_new_database_is_created_and_stamped_at_head_on_each_engine(empty_target):
+    Database(str(empty_target)).dispose()
+    assert stored_revision(empty_target) == head_revision()
+    assert {"patient", "case_file", "appointment", "audit_event"} <= set(schema(empty_target))
+
+
+def test_migrations_match_the_models(empty_target):
     """The equivalent of `alembic check`: upgrading to head leaves nothing to autogenerate."""
-    path = tmp_path / "migrated.sqlite3"
-    migrate_to(path, "head")
-    engine = create_engine(f"sqlite:///{path}")
+    migrate_to(empty_target, "head")
+    engine = create_engine(_url(empty_target))
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
@@ -100,11 +141,14 @@ def test_migrations_match_the_models(tmp_path):
     finally:
         engine.dispose()
     assert differences == []
-    assert revision_of(path) == head_revision()
+    assert stored_revision(empty_target) == head_revision()
 
 
-def test_created_and_migrated_databases_have_the_same_schema(tmp_path):
-    created, migrated = tmp_path / "created.sqlite3", tmp_path / "migrated.sqlite3"
+def test_created_and_migrated_databases_have_the_same_schema(
+    request, engine_kind, empty_target, tmp_path
+):
+    created = empty_target
+    migrated = make_empty(request, engine_kind, tmp_path / "migrated.sqlite3")
     Database(str(created)).dispose()
     migrate_to(migrated, "head")
     assert schema(created) == schema(migrated)
@@ -215,3 +259,58 @@ def test_a_file_that_is_not_a_casedesk_database_is_refused(tmp_path, kind):
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(DatabaseError, match="folder"):
         Database(str(tmp_path))
+
+
+OLD_ROWS = [
+    "INSERT INTO patient (id, first_name, last_name, phone, is_demo, created_at, updated_at,"
+    " name_key, last_first_key, phone_digits, national_digits) VALUES (7, 'Old', 'Timer',"
+    " '+919812345678', false, '2024-01-02 03:04:05', '2024-01-02 03:04:05', 'old timer',"
+    " 'timer old', '919812345678', '9812345678')",
+    "INSERT INTO practitioner (id, name, active, working_hours, appointment_minutes)"
+    " VALUES (1, 'Asha Rao', true, '{}', 30)",
+    "INSERT INTO case_file (id, code, patient_id, title, status, opened_on)"
+    " VALUES (3, 'C-00003', 7, 'Knee pain', 'open', '2024-01-02')",
+    "INSERT INTO case_body_part (id, case_id, site, side) VALUES (1, 3, 'knee', 'left')",
+]
+
+
+def test_an_older_database_keeps_its_records_when_upgraded_on_each_engine(empty_target):
+    migrate_to(empty_target, "0001")
+    engine = create_engine(_url(empty_target))
+    with engine.begin() as connection:
+        for statement in OLD_ROWS:
+            connection.execute(text(statement))
+    engine.dispose()
+
+    db = Database(str(empty_target))
+    try:
+        record = patients.get_patient(db, 7)
+        assert record.patient.full_name == "Old Timer"
+        assert [case.body_part_labels for case in record.cases] == [["Left knee"]]
+        patients.register_patient(db, new_patient())  # the upgraded schema takes new rows
+    finally:
+        db.dispose()
+    assert stored_revision(empty_target) == head_revision()
+
+
+def test_a_newer_database_is_refused_and_its_revision_kept_on_each_engine(empty_target):
+    Database(str(empty_target)).dispose()
+    engine = create_engine(_url(empty_target))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+
+    with pytest.raises(DatabaseTooNewError, match="9999_future"):
+        Database(str(empty_target))
+    assert stored_revision(empty_target) == "9999_future"
+
+
+def test_a_database_of_another_program_is_refused_on_each_engine(empty_target):
+    engine = create_engine(_url(empty_target))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"))
+    engine.dispose()
+
+    with pytest.raises(DatabaseError, match="not a CaseDesk database"):
+        Database(str(empty_target))
+    assert set(schema(empty_target)) == {"invoices"}

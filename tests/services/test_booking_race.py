@@ -47,7 +47,7 @@ def desk(path, data_dir, practitioner_id, starts, phone_base, barrier, results) 
 
 
 def test_two_processes_booking_the_same_slot_exactly_one_wins(
-    db, db_path, data_dir, practitioner, slot_time
+    db, db_target, data_dir, practitioner, slot_time
 ):
     starts = [slot_time().isoformat() for _ in range(ROUNDS)]
     context = multiprocessing.get_context("spawn")
@@ -56,7 +56,7 @@ def test_two_processes_booking_the_same_slot_exactly_one_wins(
     desks = [
         context.Process(
             target=desk,
-            args=(str(db_path), str(data_dir), practitioner.id, starts, base, barrier, results),
+            args=(str(db_target), str(data_dir), practitioner.id, starts, base, barrier, results),
         )
         for base in (10000, 20000)
     ]

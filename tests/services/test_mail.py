@@ -143,9 +143,9 @@ def test_good_mail_settings_are_stored_normalised(db, key, value, stored):
     assert settings.get(db, key) == (stored or value)
 
 
-def test_config_set_refuses_a_bad_port_on_the_command_line(db_path, capsys):
+def test_config_set_refuses_a_bad_port_on_the_command_line(db_target, capsys):
     from app.cli import main
 
-    assert main(["--database", str(db_path), "config", "set", "smtp.port", "99999"]) == 1
+    assert main(["--database", str(db_target), "config", "set", "smtp.port", "99999"]) == 1
     err = capsys.readouterr().err
     assert "not a port number" in err and "Traceback" not in err

@@ -52,7 +52,7 @@ def _assert_each_sent_once(db, server, queued, sent_counts) -> None:
     assert sorted(server.inbox.recipients()) == sorted(f"p{n}@example.com" for n in range(12))
 
 
-def test_two_threads_each_with_a_database_send_every_message_once(db, db_path, server, queued):
+def test_two_threads_each_with_a_database_send_every_message_once(db, db_target, server, queued):
     barrier = threading.Barrier(2)
     now = datetime.now(UTC)
     results: dict[str, int] = {}
@@ -60,7 +60,7 @@ def test_two_threads_each_with_a_database_send_every_message_once(db, db_path, s
 
     def run(name: str) -> None:
         try:
-            results[name] = _sender(str(db_path), name, barrier, now)
+            results[name] = _sender(str(db_target), name, barrier, now)
         except BaseException as exc:  # surfaced below; a thread cannot fail the test itself
             errors.append(exc)
 
@@ -77,14 +77,14 @@ def _process_main(path: str, name: str, barrier, now: datetime, results) -> None
     results.put(_sender(path, name, barrier, now))
 
 
-def test_two_processes_send_every_message_once(db, db_path, server, queued):
+def test_two_processes_send_every_message_once(db, db_target, server, queued):
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(2)
     results = context.Queue()
     now = datetime.now(UTC)
     processes = [
         context.Process(
-            target=_process_main, args=(str(db_path), f"desk-{n}", barrier, now, results)
+            target=_process_main, args=(str(db_target), f"desk-{n}", barrier, now, results)
         )
         for n in (1, 2)
     ]
