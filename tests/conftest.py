@@ -11,7 +11,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -81,6 +81,27 @@ def db_target(request: pytest.FixtureRequest, engine_kind: str, db_path: Path) -
     name = server.create_database(template=request.getfixturevalue("pg_template"))
     yield server.url(name)
     server.drop_database(name)
+
+
+@pytest.fixture
+def new_db_target(
+    request: pytest.FixtureRequest, engine_kind: str, tmp_path: Path
+) -> Iterator[Callable[[], str]]:
+    """Makes further new databases (at the newest schema) on this test's engine, on demand."""
+    made: list[str] = []
+
+    def make() -> str:
+        if engine_kind == "sqlite":
+            made.append(str(tmp_path / f"clinic-{len(made) + 1}.sqlite3"))
+            return made[-1]
+        server = request.getfixturevalue("pg_server")
+        made.append(server.create_database(template=request.getfixturevalue("pg_template")))
+        return server.url(made[-1])
+
+    yield make
+    if engine_kind == "postgresql":
+        for name in made:
+            request.getfixturevalue("pg_server").drop_database(name)
 
 
 @pytest.fixture

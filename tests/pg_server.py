@@ -116,7 +116,8 @@ class PgServer:
     def create_database(self, template: str | None = None) -> str:
         """A new database with a unique name (a copy of `template` if given); returns its name."""
         name = f"t_{uuid.uuid4().hex[:16]}"
-        clause = f" TEMPLATE {template}" if template else ""
+        # FILE_COPY copies the few megabytes of a small template faster than WAL_LOG.
+        clause = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
         self.execute(f"CREATE DATABASE {name}{clause}")
         return name
 

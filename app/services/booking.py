@@ -19,6 +19,7 @@ from app.services.body_sites import BodyPart, parse_labels
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
+from app.services.validation import check_text, column_length
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -141,6 +142,8 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
         raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
     if not request.patient_id and request.new_patient is None:
         raise ValidationError("patientId", "Choose a patient or register a new one.")
+    check_text("referral", request.referral, "referral", column_length(Case.referral))
+    check_text("notes", request.notes, "appointment note")
     return title, parts
 
 
@@ -255,10 +258,16 @@ def _queue_message(session, config, patient, practitioner, case, appointment, li
         case_code=case.code,
         link=link,
     )
+    # A subject template within its limit can still grow past the column once its
+    # placeholders are filled in; a shortened subject beats a booking that fails.
+    limit = column_length(OutboxMessage.subject)
+    subject = (
+        message.subject if len(message.subject) <= limit else message.subject[: limit - 1] + "…"
+    )
     row = OutboxMessage(
         appointment_id=appointment.id,
         recipient=patient.email,
-        subject=message.subject,
+        subject=subject,
         body=message.body,
     )
     session.add(row)

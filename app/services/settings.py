@@ -18,6 +18,7 @@ from app.models import Setting
 from app.services import audit, secrets
 from app.services.errors import ValidationError
 from app.services.messages import DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS
+from app.services.validation import check_text
 
 SECRET_KEYS = {"smtp.password"}
 
@@ -149,6 +150,16 @@ def _message_template(key: str, value: str) -> str:
     return value
 
 
+# Leaves room in the stored subject (300 characters) for the placeholders' values.
+SUBJECT_LIMIT = 200
+
+
+def _subject_template(key: str, value: str) -> str:
+    if len(value.strip()) > SUBJECT_LIMIT:
+        raise ValidationError(key, f"The subject is too long (at most {SUBJECT_LIMIT} characters).")
+    return _message_template(key, value)
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -179,7 +190,7 @@ KEYS: dict[str, Key] = {
         Key(
             "message.subject",
             DEFAULT_SUBJECT,
-            _message_template,
+            _subject_template,
             "patient message subject template",
         ),
         Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
@@ -219,6 +230,7 @@ def get(db: Database, name: str) -> str:
 def validate(name: str, value: str) -> str:
     """The normalised value, or a ValidationError naming the key."""
     key = _key(name)
+    check_text(name, value, f"value of {name}")  # a NUL cannot be stored by PostgreSQL
     return key.check(name, value)
 
 
