@@ -242,17 +242,9 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
 
 
 def run_all(sizes: list[int], quick: bool = False) -> tuple[dict, dict]:
-    from benchmarks import data
     from benchmarks import pg as pgmod
 
-    by_size, loaded = {}, {}
-    with pgmod.server() as pg:
-        for size in sizes:
-            path, _info = data.ensure(size)
-            loaded[size] = pgmod.loaded(pg, path, size)
-            print(f"{size:,} patients: {DESKS} desks booking", flush=True)
-            by_size[size] = measure(path, pg, loaded[size][0], quick)
-    return by_size, loaded
+    return pgmod.per_size(sizes, f"{DESKS} desks booking", measure, quick)
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ BEAT_MS = 10
 TYPING_MS = 110
 
 
-def hold_lock(target: str, practitioner_id: int, go, held, out) -> None:
+def hold_lock(target: str, practitioner_id: int, seconds: float, go, held, out) -> None:
     """The other desk: holds the write lock a booking needs for LOCK_SECONDS."""
     from app.models import Patient
 
@@ -53,7 +53,7 @@ def hold_lock(target: str, practitioner_id: int, go, held, out) -> None:
         conn.execute(copy)
     started = time.time()
     held.set()
-    time.sleep(LOCK_SECONDS)
+    time.sleep(seconds)
     conn.commit() if "://" in target else conn.execute("COMMIT")
     ended = time.time()
     conn.close()
@@ -89,7 +89,7 @@ class Heartbeat:
         }
 
 
-def window(target: str, script: dict, ready, held, out) -> None:
+def window(target: str, script: dict, seconds: float, ready, held, out) -> None:
     """The receptionist's window: searches, opens a patient and books while the lock is held."""
     from PySide6.QtCore import QItemSelectionModel, Qt
     from PySide6.QtTest import QTest
@@ -151,7 +151,7 @@ def window(target: str, script: dict, ready, held, out) -> None:
     )
     wait_until(app, lambda: bool(answer), timeout=30)
     answered = now()
-    idle(app, max(0.3, LOCK_SECONDS + 0.5 - (now() - began)))  # past the lock's end
+    idle(app, max(0.3, seconds + 0.5 - (now() - began)))  # past the lock's end
     stalls = beat.stop()
     win.close()
     out.put(
@@ -189,17 +189,17 @@ def script_for(target: str) -> dict:
     }
 
 
-def session(target: str, locked: bool) -> dict:
+def session(target: str, locked: bool, seconds: float = LOCK_SECONDS) -> dict:
     script = script_for(target)
     spawn = multiprocessing.get_context("spawn")
     ready, held, go = spawn.Event(), spawn.Event(), spawn.Event()
     out, lock_out = spawn.Queue(), spawn.Queue()
-    win = spawn.Process(target=window, args=(target, script, ready, held, out))
+    win = spawn.Process(target=window, args=(target, script, seconds, ready, held, out))
     win.start()
     locker = None
     if locked:
         locker = spawn.Process(
-            target=hold_lock, args=(target, script["practitioner_id"], go, held, lock_out)
+            target=hold_lock, args=(target, script["practitioner_id"], seconds, go, held, lock_out)
         )
         locker.start()
     if not ready.wait(180):
@@ -221,23 +221,22 @@ def measure(sqlite_path: Path, pg=None, pg_template: str | None = None, quick=Fa
     from benchmarks import data
     from benchmarks import pg as pgmod
 
+    seconds = 1.0 if quick else LOCK_SECONDS
     result = {}
     scratch = data.scratch_copy(sqlite_path, "lock.sqlite3")
     try:
-        result["SQLite"] = {
-            "locked": session(str(scratch), True),
-            "baseline": session(str(scratch), False),
-        }
+        result["SQLite"] = {"locked": session(str(scratch), True, seconds)}
+        if not quick:
+            result["SQLite"]["baseline"] = session(str(scratch), False, seconds)
     finally:
         for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
             leftover.unlink(missing_ok=True)
     if pg is not None:
         url = pgmod.copy_of(pg, pg_template)
         try:
-            result["PostgreSQL"] = {
-                "locked": session(url, True),
-                "baseline": session(url, False),
-            }
+            result["PostgreSQL"] = {"locked": session(url, True, seconds)}
+            if not quick:
+                result["PostgreSQL"]["baseline"] = session(url, False, seconds)
         finally:
             pgmod.drop(pg, url)
     return result
@@ -267,6 +266,8 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
         for engine, runs in engines.items():
             held = size if engine == "SQLite" else loaded[size][1]
             for kind in ("locked", "baseline"):
+                if kind not in runs:
+                    continue
                 r = runs[kind]
                 lock = f"held {r['lock_s']:.1f} s" if kind == "locked" else "none (baseline)"
                 lines.append(
@@ -279,17 +280,9 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
 
 
 def run_all(sizes: list[int], quick: bool = False) -> tuple[dict, dict]:
-    from benchmarks import data
     from benchmarks import pg as pgmod
 
-    by_size, loaded = {}, {}
-    with pgmod.server() as pg:
-        for size in sizes:
-            path, _info = data.ensure(size)
-            loaded[size] = pgmod.loaded(pg, path, size)
-            print(f"{size:,} patients: a write lock held at another desk", flush=True)
-            by_size[size] = measure(path, pg, loaded[size][0], quick)
-    return by_size, loaded
+    return pgmod.per_size(sizes, "a write lock held at another desk", measure, quick)
 
 
 def main() -> None:

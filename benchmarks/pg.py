@@ -38,6 +38,7 @@ class BenchServer(PgServer):
         self.log = folder / "server.log"
         self.port = 0
         self._admin = None
+        self.shared = False  # started by another benchmark still running: leave it running
 
     def start(self) -> BenchServer:
         if not (self.data / "PG_VERSION").exists():
@@ -46,9 +47,10 @@ class BenchServer(PgServer):
             self._prepare_folder()
             self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
                       "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
-        elif (self.data / "postmaster.pid").exists():  # left running by an interrupted run
-            with contextlib.suppress(PgServerError):
-                self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        elif self._running():  # another benchmark's: share it (and leave it to that one)
+            self.port = int((self.data / "postmaster.pid").read_text().splitlines()[3])
+            self.shared = True
+            return self
         last = ""
         for _ in range(3):
             self.port = free_port()
@@ -64,9 +66,16 @@ class BenchServer(PgServer):
         if self._admin is not None:
             self._admin.close()
             self._admin = None
-        if (self.data / "postmaster.pid").exists():
+        if not self.shared and (self.data / "postmaster.pid").exists():
             with contextlib.suppress(PgServerError):
                 self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def _running(self) -> bool:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "status")
+            return True
+        except PgServerError:  # exit 3: not running (a stale postmaster.pid is harmless)
+            return False
 
     def databases(self) -> list[str]:
         import psycopg
@@ -105,7 +114,7 @@ def _name(patients: int, revision: str, how: str) -> str:
     return f"bench_{how}_{patients}_rev{revision}"
 
 
-def loaded(pg: BenchServer, sqlite_path: Path, patients: int) -> tuple[str, int, str]:
+def loaded_clinic(pg: BenchServer, sqlite_path: Path, patients: int) -> tuple[str, int, str]:
     """(database name, patients it holds, how it was filled) for the clinic of that size."""
     from benchmarks.data import head
 
@@ -191,3 +200,26 @@ def copy_of(pg: BenchServer, template: str) -> str:
 
 def drop(pg: BenchServer, url: str) -> None:
     pg.drop_database(url.rsplit("/", 1)[1])
+
+
+loaded = loaded_clinic
+
+
+def per_size(sizes: list[int], label: str, measure, quick: bool) -> tuple[dict, dict]:
+    """`measure(sqlite_path, pg, pg_database, quick)` at each size, PostgreSQL beside SQLite.
+
+    A PostgreSQL database already measured at a smaller size (demo data is generated at no
+    more than GENERATED_LIMIT patients) is not measured again: only SQLite is, at that size.
+    """
+    from benchmarks import data
+
+    by_size, loaded, measured = {}, {}, set()
+    with server() as pg:
+        for size in sizes:
+            path, _info = data.ensure(size)
+            loaded[size] = found = loaded_clinic(pg, path, size)
+            print(f"{size:,} patients: {label}", flush=True)
+            again = found[0] in measured
+            measured.add(found[0])
+            by_size[size] = measure(path, None if again else pg, found[0], quick)
+    return by_size, loaded

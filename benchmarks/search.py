@@ -63,7 +63,9 @@ def query_vs_floor(target: str, dsn: str | None) -> dict:
         db.dispose()
 
 
-def engine_figures(target: str, dsn: str | None, quick: bool) -> dict:
+def engine_figures(target: str, quick: bool) -> dict:
+    """Window and query figures on one database (a SQLite path or a PostgreSQL URL)."""
+    dsn = target.replace("postgresql+psycopg://", "postgresql://") if "://" in target else None
     texts = texts_of(target, quick)
     window = run_child("benchmarks.gui", "search", target, json.dumps(texts))
     samples = [s for item in window.values() for s in item["samples"]]
@@ -77,9 +79,9 @@ def engine_figures(target: str, dsn: str | None, quick: bool) -> dict:
 
 
 def measure(sqlite_path: Path, pg=None, pg_name: str | None = None, quick=False) -> dict:
-    result = {"SQLite": engine_figures(str(sqlite_path), None, quick)}
+    result = {"SQLite": engine_figures(str(sqlite_path), quick)}
     if pg is not None:
-        result["PostgreSQL"] = engine_figures(pg.url(pg_name), pg.dsn(pg_name), quick)
+        result["PostgreSQL"] = engine_figures(pg.url(pg_name), quick)
     return result
 
 
@@ -140,17 +142,9 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
 
 
 def run_all(sizes: list[int], quick: bool = False) -> tuple[dict, dict]:
-    from benchmarks import data
     from benchmarks import pg as pgmod
 
-    by_size, loaded = {}, {}
-    with pgmod.server() as pg:
-        for size in sizes:
-            path, _info = data.ensure(size)
-            loaded[size] = pgmod.loaded(pg, path, size)
-            print(f"{size:,} patients: search as you type on both engines", flush=True)
-            by_size[size] = measure(path, pg, loaded[size][0], quick)
-    return by_size, loaded
+    return pgmod.per_size(sizes, "search as you type on both engines", measure, quick)
 
 
 def main() -> None:

@@ -37,6 +37,8 @@ def write_section(name: str, lines: list[str], path: Path = RESULTS) -> None:
 
 def measured(command: str) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if "benchmarks.run" in command:
+        return f"Measured {when} with `make bench` (`{command}`)."
     return f"Measured {when} with `{command}` (also part of `make bench`)."
 
 
