@@ -132,9 +132,14 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
             continue
         for key, q in r["queries"].items():
             samples = r["window"].get(key, {}).get("samples", [])
+            p50, p95 = (
+                (f"{median(samples):.1f} ms", f"{percentile(samples, 95):.1f} ms")
+                if samples
+                else ("-", "-")  # --quick types one text of each kind
+            )
             lines.append(
-                f"| {loaded[size][1]:,} | {key} | {q['matches']:,} | {median(samples):.1f} ms | "
-                f"{percentile(samples, 95):.1f} ms | {q['service_ms']:.2f} ms | "
+                f"| {loaded[size][1]:,} | {key} | {q['matches']:,} | {p50} | {p95} | "
+                f"{q['service_ms']:.2f} ms | "
                 f"{q['floor_ms']:.2f} ms | {q['service_ms'] / q['floor_ms']:.1f}x |"
             )
     lines.append("")
