@@ -2,7 +2,8 @@
 
 The server is the test suite's throwaway server (tests/pg_server.py: initdb + pg_ctl on a
 free loopback port, as the `postgres` user when run as root), except that its folder is
-kept, so the benchmark databases loaded into it survive from one run to the next.
+kept, so the benchmark databases loaded into it survive from one run to the next, and that
+its commits are durable (fsync on), as a clinic's server's are.
 
 A benchmark database holds the same clinic as the SQLite file of that size: copied with
 `casedesk copy-to` when this CaseDesk has that command; otherwise filled with
@@ -76,6 +77,12 @@ class BenchServer(PgServer):
             return True
         except PgServerError:  # exit 3: not running (a stale postmaster.pid is harmless)
             return False
+
+    def _options(self) -> str:
+        # A clinic's server keeps its commits: unlike the test suite's, fsync stays on, so
+        # PostgreSQL commits cost what SQLite's (synchronous=FULL) do.
+        durable = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+        return f"{super()._options()} {durable}"
 
     def databases(self) -> list[str]:
         import psycopg

@@ -209,6 +209,13 @@ NOTES = [
     "- Scrolling: `patientList` is windowed: its row count is the search's total, pages of "
     "200 rows are read on the task runner as they come into view, and at most 20 pages are "
     "held.",
+    "- PostgreSQL: the benchmarks start their own server (benchmarks/pg.py: the test suite's "
+    "initdb + pg_ctl server on a loopback port, C.UTF-8, fsync on; kept in "
+    "benchmarks/data/postgres with its databases). Its clinic is copied from the SQLite file "
+    "with `casedesk copy-to` when this CaseDesk has that command; without it, it is made with "
+    "`demo-data --seed 1` at no more than 100,000 patients, and a run alone does not measure "
+    "the same PostgreSQL database twice (so its rows at 1,000,000 are absent). The client, the "
+    "server and the other desks share the machine's 2 cores.",
     "- Other programs running on the machine at the same time show up in every figure; "
     "compare ratios measured in the same run.",
     "",
