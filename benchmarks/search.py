@@ -85,11 +85,11 @@ def measure(sqlite_path: Path, pg=None, pg_name: str | None = None, quick=False)
     return result
 
 
-def _worst_ratio(queries: dict, min_floor: float) -> float:
+def _worst_ratio(queries: dict, min_floor: float) -> str:
     ratios = [
         q["service_ms"] / q["floor_ms"] for q in queries.values() if q["floor_ms"] >= min_floor
     ]
-    return max(ratios) if ratios else float("nan")
+    return f"{max(ratios):.1f}x" if ratios else "n/a (no floor that long)"
 
 
 def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) -> list[str]:
@@ -117,8 +117,8 @@ def section(by_size: dict[int, dict], loaded: dict[int, tuple], command: str) ->
             slowest = r["queries"][slowest_key]
             lines.append(
                 f"| {held:,} | {engine} | {r['p50']:.1f} ms | **{r['p95']:.1f} ms** | "
-                f"{r['timeouts']} | {_worst_ratio(r['queries'], 1.0):.1f}x | "
-                f"{_worst_ratio(r['queries'], 0.0):.1f}x | {slowest_key}: "
+                f"{r['timeouts']} | {_worst_ratio(r['queries'], 1.0)} | "
+                f"{_worst_ratio(r['queries'], 0.0)} | {slowest_key}: "
                 f"{slowest['service_ms']:.1f} ms (floor {slowest['floor_ms']:.1f} ms) |"
             )
     lines += ["", "Per typed text on PostgreSQL:", ""]
