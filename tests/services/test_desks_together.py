@@ -14,13 +14,13 @@ from tests.services.desks import at_once
 ROUNDS = 4
 
 
-def _request(practitioner_id: int, starts_at, phone: str, **fields) -> BookingRequest:
+def _new_patient_request(practitioner_id: int, starts_at, phone: str) -> BookingRequest:
     return BookingRequest(
-        case_title=fields.pop("case_title", "Knee pain"),
-        body_parts=tuple(fields.pop("body_parts", ("Left knee",))),
+        case_title="Knee pain",
+        body_parts=("Left knee",),
         practitioner_id=practitioner_id,
         starts_at=starts_at,
-        **({"new_patient": new_patient(phone=phone)} | fields),
+        new_patient=new_patient(phone=phone),
     )
 
 
@@ -38,7 +38,10 @@ def test_desks_opening_the_first_cases_of_a_new_database_together_both_succeed(
         setup.dispose()
         start = slot_time()
         jobs = [
-            _booker(_request(pid, start, f"+91 98123 4{round_no}{n}00"), CaseDecision.new_case())
+            _booker(
+                _new_patient_request(pid, start, f"+91 98123 4{round_no}{n}00"),
+                CaseDecision.new_case(),
+            )
             for n, pid in enumerate(ids)
         ]
         outcomes = at_once(target, *jobs)
