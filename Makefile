@@ -47,7 +47,9 @@ postgresql:
 	  fi; }
 
 # Benchmarks at 10 000, 100 000 and 1 000 000 patients (databases kept in benchmarks/data);
-# writes benchmarks/RESULTS.md. BENCH_SIZES=10000 make bench for a quick look.
+# writes benchmarks/RESULTS.md. BENCH_SIZES=10000 make bench for a quick look. The several-desk
+# figures run on SQLite and on a PostgreSQL server kept in benchmarks/data/postgres (Debian's
+# `postgresql` package, installed as for the tests).
 BENCH_SIZES ?= 10000,100000,1000000
 bench: $(STAMP) postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES)

@@ -41,12 +41,22 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_child(module: str, *args: str, timeout: float = 900) -> dict:
-    """Runs `python -m module args` and returns the JSON object it prints on its last line."""
+def run_child(
+    module: str, *args: str, timeout: float = 900, env: dict[str, str | None] | None = None
+) -> dict:
+    """Runs `python -m module args` and returns the JSON object it prints on its last line.
+
+    `env` adds to (or, with None, removes from) the child's environment."""
+    environment = child_env()
+    for key, value in (env or {}).items():
+        if value is None:
+            environment.pop(key, None)
+        else:
+            environment[key] = value
     done = subprocess.run(
         [PYTHON, "-m", module, *args],
         cwd=ROOT,
-        env=child_env(),
+        env=environment,
         capture_output=True,
         text=True,
         timeout=timeout,

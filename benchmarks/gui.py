@@ -3,6 +3,7 @@
     python -m benchmarks.gui startup app DB T0     process start to the main window painted
     python -m benchmarks.gui startup bare - T0     the same for a bare QMainWindow + QTableView
     python -m benchmarks.gui interact DB INFO      search as you type, scrolling, opening a patient
+    python -m benchmarks.gui search DB TEXTS       search as you type alone (any database URL)
     python -m benchmarks.gui memory app|naive|bare DB   peak resident memory (ru_maxrss)
 
 T0 is the parent's wall clock just before it started the process, so start-up
@@ -397,8 +398,24 @@ def memory(kind: str, database: str) -> dict:
     return {"peak_mb": peak_kb / 1024, "list_rows": rows}
 
 
+def search_only(database: str, texts: dict) -> dict:
+    """Search as you type through the window, on any database (a path or a URL)."""
+    from app.main import create_main_window
+
+    app = QApplication(sys.argv[:1])
+    window = create_main_window(database)
+    window.show()
+    wait_until(app, lambda: _list(window).model().rowCount() > 0, timeout=120)
+    idle(app, 1.0)  # the settings read and the change watch connected, as at a desk
+    result = search_as_you_type(app, window, window.db, texts)
+    window.close()
+    return result
+
+
 def main(argv: list[str]) -> dict:
     mode = argv[0]
+    if mode == "search":
+        return search_only(argv[1], json.loads(argv[2]))
     if mode == "startup":
         return startup(argv[1], argv[2], float(argv[3]))
     if mode == "interact":

@@ -59,7 +59,8 @@ class StatementLog:
 
     def _seen(self, _conn, _cursor, statement, parameters, _context, _many) -> None:
         if self.capturing and not statement.lstrip().upper().startswith(FLOOR_SKIP):
-            self.statements.append((statement, tuple(parameters or ())))
+            kept = dict(parameters) if isinstance(parameters, dict) else tuple(parameters or ())
+            self.statements.append((statement, kept))
 
 
 def floor(path: Path, statements: list[tuple[str, tuple]]) -> list[float]:
@@ -79,7 +80,8 @@ def floor(path: Path, statements: list[tuple[str, tuple]]) -> list[float]:
         conn.close()
 
 
-def time_searches(db, path: Path) -> dict:
+def time_searches(db, floor_of) -> dict:
+    """Each typed search through `search_patients`, against `floor_of(statements it sent)`."""
     from app.services import patients
 
     log = StatementLog(db.engine)
@@ -96,7 +98,7 @@ def time_searches(db, path: Path) -> dict:
             log.capturing = True
             page = patients.search_patients(db, text)
             log.capturing = False
-            raw = floor(path, log.statements)
+            raw = floor_of(log.statements)
             started = now()
             patients.patient_rows(db, page.ids[:50])
             rows = ms(now() - started)
@@ -161,7 +163,7 @@ def main(path: Path, info: dict, bookings: int) -> dict:
     db = Database(str(path))
     try:
         result = {
-            "search": time_searches(db, path),
+            "search": time_searches(db, lambda statements: floor(path, statements)),
             "open_patient": time_open_patient(db, info["heavy_patient_id"]),
         }
     finally:

@@ -4,6 +4,9 @@
 
 Each figure is a median over repeated runs, each in a fresh process where it
 matters (start-up, memory). --quick is for the smoke test: fewer repeats.
+After the single-desk figures come the several-desk ones, on SQLite and on a
+PostgreSQL server kept in benchmarks/data/postgres (benchmarks.desks, .seen,
+.lock, .search; each can also be run alone).
 """
 
 from __future__ import annotations
@@ -11,29 +14,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks import copy_to, data
+from benchmarks import startup as startup_bench
 from benchmarks.common import ROOT, machine, median, percentile, run_child
 from benchmarks.report import write_results
 
-STARTUP_RUNS = 7
+STARTUP_RUNS = startup_bench.RUNS
 
 
 def startup(path: Path, runs: int) -> dict:
-    app, bare, rows = [], [], []
-    for _ in range(runs):  # interleaved, so both see the same machine state
-        bare.append(run_child("benchmarks.gui", "startup", "bare", "-", repr(time.time())))
-        result = run_child("benchmarks.gui", "startup", "app", str(path), repr(time.time()))
-        app.append(result["painted_ms"])
-        rows.append(result["rows_ms"])
-    return {
-        "app_ms": median(app),
-        "bare_ms": median([b["painted_ms"] for b in bare]),
-        "rows_ms": median(rows),
-    }
+    """Fresh processes with a warmed bytecode cache, the bare window interleaved."""
+    return startup_bench.startup(path, runs)
 
 
 def memory(path: Path) -> dict:
@@ -81,6 +75,49 @@ def bench_size(patients: int, quick: bool) -> dict:
     }
 
 
+def several_desks(results: list[dict], quick: bool) -> dict:
+    """The several-desk benchmarks at each size, on SQLite and PostgreSQL."""
+    from benchmarks import desks, lock, seen
+    from benchmarks import pg as pgmod
+    from benchmarks import search as search_bench
+
+    out: dict = {"loaded": {}, "desks": {}, "seen": {}, "lock": {}, "search": {}}
+    with pgmod.server() as pg:
+        for r in results:
+            size = r["patients"]
+            path, _info = data.ensure(size)
+            name, held, how = out["loaded"][size] = pgmod.loaded(pg, path, size)
+            print(f"{size:,} patients: several desks (PostgreSQL holds {held:,})", flush=True)
+            out["desks"][size] = desks.measure(path, pg, name, quick)
+            out["seen"][size] = seen.measure(path, pg, name, quick)
+            out["lock"][size] = lock.measure(path, pg, name, quick)
+            out["search"][size] = {
+                "SQLite": {  # the main run's own window and query figures
+                    "window": r["window"]["search"],
+                    "p50": r["typed"]["p50"],
+                    "p95": r["typed"]["p95"],
+                    "timeouts": sum(v["timeouts"] for v in r["window"]["search"].values()),
+                    "queries": r["services"]["search"],
+                },
+                "PostgreSQL": search_bench.engine_figures(pg.url(name), quick),
+            }
+    return out
+
+
+def write_sections(out: Path, results: list[dict], desks_figures: dict, command: str) -> None:
+    from benchmarks import desks, lock, seen
+    from benchmarks import search as search_bench
+    from benchmarks.sections import write_section
+
+    loaded = desks_figures["loaded"]
+    startups = {r["patients"]: r["startup"] for r in results}
+    write_section("startup", startup_bench.section(startups, command), out)
+    write_section("search", search_bench.section(desks_figures["search"], loaded, command), out)
+    write_section("desks", desks.section(desks_figures["desks"], loaded, command), out)
+    write_section("lock", lock.section(desks_figures["lock"], loaded, command), out)
+    write_section("seen", seen.section(desks_figures["seen"], loaded, command), out)
+
+
 def typed_latencies(window: dict) -> list[float]:
     return [s for item in window["search"].values() for s in item["samples"]]
 
@@ -95,10 +132,14 @@ def main() -> None:
     if args.quick:
         os.environ["BENCH_REPEAT"] = "1"
     results = [bench_size(int(n), args.quick) for n in args.sizes.split(",")]
+    desks_figures = several_desks(results, args.quick)
     raw = args.out.with_suffix(".json")
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    raw.write_text(json.dumps({"date": when, "machine": machine(), "results": results}, indent=1))
-    write_results(args.out, when, machine(), results)
+    saved = {"date": when, "machine": machine(), "results": results, "several_desks": desks_figures}
+    raw.write_text(json.dumps(saved, indent=1, default=str))
+    write_results(args.out, when, machine(), results, desks_figures)
+    command = f"python -m benchmarks.run --sizes {args.sizes}" + (" --quick" if args.quick else "")
+    write_sections(args.out, results, desks_figures, command)
     print(f"Wrote {args.out}")
 
 

@@ -32,10 +32,11 @@ EXCLUDED_MODULES = (
     "pytest", "_pytest", "pytestqt", "hypothesis", "aiosmtpd", "ruff",
     "sqlalchemy.testing", "alembic.testing", "faker.sphinx", "PyInstaller",
 )  # fmt: skip
-# Libraries CaseDesk loads lazily (only some code paths import them), so analysis may miss them.
+# Packages loaded lazily or by name, which PyInstaller's analysis cannot follow: the views name
+# the services they call (app.views.runner.service) and these libraries load parts on demand.
 # psycopg serves `postgresql+psycopg://` targets (clinics with several desks); its compiled
 # speed-up psycopg_binary comes with it through PyInstaller's own hook.
-LAZY_IMPORTS = ("email_validator", "icalendar", "segno", "tzdata", "psycopg")
+LAZY_IMPORTS = ("app", "email_validator", "icalendar", "segno", "tzdata", "psycopg")
 LAZY_MODULES = ("psycopg_binary",)
 
 # Qt plugins and libraries that come along with the bindings but serve nothing here:
