@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     copy = commands.add_parser("copy-to", help="copy every record into an empty database")
     copy.add_argument("target2", metavar="TARGET2", help="file path or SQLAlchemy URL")
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_cmd = audit.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    audit_cmd.add_parser("verify", help="check that the audit trail is intact")
     return parser
 
 
@@ -141,6 +145,20 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the chain is intact; 1 with one line naming the first broken entry."""
+    from app.services import audit_chain
+
+    started = time.monotonic()
+    report = audit_chain.verify(_open(args))
+    took = time.monotonic() - started
+    if report.ok:
+        print(f"The audit trail is intact: {report.checked:,} entries checked in {took:.1f} s.")
+        return 0
+    print(f"The audit trail was tampered with: {report.problem}.")
+    return 1
+
+
 def _copy_to(args: argparse.Namespace) -> int:
     """Copies the clinic into an empty database; the bar shows only on a terminal."""
     from app.services import copy_clinic
@@ -208,6 +226,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return _demo_data(args)
     if args.command == "copy-to":
         return _copy_to(args)
+    if args.command == "audit":
+        return _audit_verify(args)
     return _gui(args)
 
 

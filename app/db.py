@@ -134,9 +134,10 @@ class Database:
             writer = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
-        from app.services import changes
+        from app.services import audit_chain, changes
 
         changes.track(self, self._write)
+        audit_chain.install(self._write)
         self._engine = engine  # last: other threads see it only once the sessions exist
 
     @contextmanager

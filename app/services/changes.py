@@ -119,6 +119,9 @@ class Changes:
 # --- watching write transactions ----------------------------------------------------------
 
 
+AUDIT_HEAD = "audit"  # app/services/audit_chain.py HEAD_NAME (imported there from here)
+
+
 class _Pending:
     """What one session has written so far, until it commits or rolls back."""
 
@@ -137,6 +140,8 @@ class _Pending:
         if table == "audit_event":
             self.audit_ids.add(obj.id)
             return
+        if table == "counter" and getattr(obj, "name", None) == AUDIT_HEAD:
+            return  # the audit chain's head moves with every audit entry: not a record
         if table is None:
             return
         key = getattr(obj, "id", None)
