@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.services.access_log import ACTION as ACCESS
 from app.services.changes import CHANNEL, Changes
 
 if TYPE_CHECKING:
@@ -133,14 +134,18 @@ def _sqlite(
             version = now
             own_commits, commits = db.commits - commits, db.commits
             rows = conn.execute(
-                "SELECT id, entity, entity_id FROM audit_event WHERE id > ? ORDER BY id",
+                "SELECT id, entity, entity_id, action FROM audit_event WHERE id > ? ORDER BY id",
                 (last_audit,),
             ).fetchall()
             if rows:
                 last_audit = rows[-1][0]
-            theirs = [r for r in rows if not db.wrote_audit(r[0])]
+            # A record opened at another desk changed nothing: no view reads again for it.
+            changed = [r[:3] for r in rows if r[3] != ACCESS]
+            theirs = [r for r in changed if not db.wrote_audit(r[0])]
             if theirs:
                 on_changes(_from_audit(theirs))
+            elif rows and not changed:
+                continue  # only access entries
             elif not own_commits:  # a change that left no audit row (a message sent)
                 on_changes(Changes(frozenset({"outbox_message"}), {}, None, remote=True))
     finally:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from app.db import Database
 from app.models import Case, Patient
 from app.models.case import CASE_OPEN
-from app.services import audit, settings
+from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
 from app.services.errors import NotFoundError, ValidationError
 from app.services.text import digits, fold, prefix_upper_bound
@@ -198,7 +198,10 @@ def _open_case_counts(session: Session, ids: list[int]) -> dict[int, int]:
 
 
 def get_patient(db: Database, patient_id: int) -> PatientRecord:
-    """The patient with every case (newest first), its body parts and appointments."""
+    """The patient with every case (newest first), its body parts and appointments.
+
+    Reading it is an access: a "patient.open" audit entry follows (app/services/access_log.py).
+    """
     from app.services.cases import load_cases
 
     with db.reading() as session:
@@ -208,7 +211,9 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
             raise NotFoundError(f"Patient {patient_id} no longer exists.")
         cases = load_cases(session, patient_id)
         open_count = sum(1 for c in cases if c.status == CASE_OPEN)
-        return PatientRecord(summary(patient, region, open_count), tuple(cases))
+        record = PatientRecord(summary(patient, region, open_count), tuple(cases))
+    access_log.note_open(db, patient_id)  # written with others in a few seconds
+    return record
 
 
 def patient_rows(db: Database, ids: list[int] | tuple[int, ...]) -> list[PatientSummary]:

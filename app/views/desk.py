@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services import access_log
 from app.views.change_bus import ChangeBus
 from app.views.runner import Runner
 
@@ -30,6 +31,7 @@ class Desk:
         """Stops hearing changes and waits for running work; nothing calls back after this."""
         self.bus.stop()
         self.runner.shutdown()
+        access_log.close(self.db)  # the last opens, written on a thread of their own
         _desks.pop(self.db, None)
 
 
