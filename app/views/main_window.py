@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             a.reopen_case,
             a.merge_cases,
             a.undo_merge,
+            a.case_history,
         ]
         self.case_panel.add_case_actions(case_actions)
         appointment_actions = [
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
             a.move_appointment,
             a.cancel_appointment,
             a.copy_link,
+            a.appointment_history,
         ]
         self.case_panel.add_appointment_actions(appointment_actions)
         self.case_panel.button_for(a.book_follow_up).setObjectName("bookFollowUpButton")
@@ -168,7 +170,14 @@ class MainWindow(QMainWindow):
         menus = (
             (
                 self.tr("&Patient"),
-                [a.new_booking, a.book_for_patient, a.edit_patient, a.find_patient, a.refresh],
+                [
+                    a.new_booking,
+                    a.book_for_patient,
+                    a.edit_patient,
+                    a.patient_history,
+                    a.find_patient,
+                    a.refresh,
+                ],
             ),
             (self.tr("&Case"), case_actions),
             (self.tr("&Appointment"), appointment_actions),
@@ -198,6 +207,9 @@ class MainWindow(QMainWindow):
         a.cancel_appointment.triggered.connect(c.cancel_appointment)
         a.move_appointment.triggered.connect(c.move_appointment)
         a.copy_link.triggered.connect(self._copy_link)
+        a.patient_history.triggered.connect(lambda: c.show_history("patient"))
+        a.case_history.triggered.connect(lambda: c.show_history("case"))
+        a.appointment_history.triggered.connect(lambda: c.show_history("appointment"))
         self.patients.patientSelected.connect(self.load_patient)
         self.patients.failed.connect(self.show_error)
         self.case_panel.caseChanged.connect(lambda _case: self._update_actions())
@@ -410,6 +422,9 @@ class MainWindow(QMainWindow):
         has_patient = self.record is not None
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
+        a.patient_history.setEnabled(has_patient)
+        a.case_history.setEnabled(case is not None)
+        a.appointment_history.setEnabled(appointment is not None)
         a.edit_case.setEnabled(case is not None)
         a.book_follow_up.setEnabled(case is not None and case.status == "open")
         a.close_case.setEnabled(case is not None and case.status == "open")

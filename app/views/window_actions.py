@@ -29,6 +29,9 @@ class WindowActions:
     cancel_appointment: QAction
     move_appointment: QAction
     copy_link: QAction
+    patient_history: QAction
+    case_history: QAction
+    appointment_history: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -79,6 +82,14 @@ SPEC = (
         "Move the appointment to another time; it keeps its case and link",
     ),
     ("copy_link", "Copy patient &link", "Ctrl+Shift+L", "Copy the appointment's link"),
+    ("patient_history", "&History...", "Ctrl+H", "Who changed or opened this patient, and when"),
+    ("case_history", "Case &history...", "Ctrl+Shift+H", "Who changed this case, and when"),
+    (
+        "appointment_history",
+        "Appointment &history...",
+        "Ctrl+Alt+H",
+        "Who booked, moved or changed this appointment, and when",
+    ),
 )
 
 

@@ -348,6 +348,29 @@ class WindowCommands(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def show_history(self, entity: str) -> None:
+        """Opens the History of the selected patient, case or appointment (read off the UI
+        thread by the dialog itself)."""
+        from app.dialogs.history_dialog import HistoryDialog
+
+        record, case, appointment = (
+            self.selection.record(),
+            self.selection.case(),
+            self.selection.appointment(),
+        )
+        if entity == "patient" and record is not None:
+            target = (record.patient.id, f"{record.patient.first_name} {record.patient.last_name}")
+        elif entity == "case" and case is not None:
+            target = (case.id, case.code)
+        elif entity == "appointment" and appointment is not None:
+            when = clinic_time(appointment.starts_at, self.selection.zone())
+            target = (appointment.id, f"{appointment.case_code}, {when}")
+        else:
+            return
+        dialog = HistoryDialog(self.db, entity, target[0], target[1], self.parent_widget)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def update_appointment_actions(self, appointment: AppointmentInfo | None) -> None:
         allowed = ALLOWED.get(appointment.status, set()) if appointment else set()
         for status, name in STATUS_ACTIONS.items():

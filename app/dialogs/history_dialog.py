@@ -1,0 +1,125 @@
+"""History: who did what to a patient, case or appointment, and when, in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dialogs.base import CaseDeskDialog
+from app.dialogs.widgets import while_alive
+from app.views.clinic_format import format_moment
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
+
+
+class HistoryDialog(CaseDeskDialog):
+    """Lists the record's audit entries, newest first; each change shown as before -> after."""
+
+    def __init__(
+        self, db, entity: str, entity_id: int, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, modal=False)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("History of %1").replace("%1", title))
+        self.db = db
+        self.entity = entity
+        self.entity_id = entity_id
+        self.runner = desk_for(db).runner
+
+        self.status = QLabel(self.tr("Reading the history…"))
+        self.status.setObjectName("historyStatus")
+        self.entries = QTreeWidget()
+        self.entries.setObjectName("historyEntries")
+        self.entries.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        self.entries.setRootIsDecorated(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.entries)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+        self.load()
+
+    def load(self) -> None:
+        """Reads the entries off the UI thread."""
+        self.runner.query(
+            f"history-{self.entity}-{self.entity_id}",
+            service("history").history,
+            self.db,
+            self.entity,
+            self.entity_id,
+            done=while_alive(self, self._show),
+            failed=while_alive(self, lambda error: self.status.setText(plain_message(error))),
+        )
+
+    def _show(self, entries: list) -> None:
+        self.entries.clear()
+        for entry in entries:
+            item = QTreeWidgetItem(
+                [format_moment(entry.at), entry.actor, self.describe(entry.action, entry.entity_id)]
+            )
+            for change in entry.changes:
+                item.addChild(QTreeWidgetItem(["", "", self.describe_change(change)]))
+            self.entries.addTopLevelItem(item)
+        self.entries.expandAll()
+        for column in range(2):
+            self.entries.resizeColumnToContents(column)
+        self.status.setText(
+            self.tr("%n change(s) and access(es), newest first.", "", len(entries))
+            if entries
+            else self.tr("Nothing recorded yet.")
+        )
+        self.status.setProperty("loaded", True)
+
+    def describe(self, action: str, entity_id: int | None) -> str:
+        """The entry's action as a receptionist says it."""
+        what = ACTIONS.get(action)
+        words = self.tr(what) if what else action.replace(".", " ").replace("_", " ")
+        return words.replace("%1", str(entity_id or ""))
+
+    def describe_change(self, change) -> str:
+        field = change.field.replace("_", " ")
+        if not change.before:
+            return self.tr("%1 set to %2").replace("%1", field).replace("%2", change.after)
+        if not change.after:
+            return self.tr("%1 cleared (was %2)").replace("%1", field).replace("%2", change.before)
+        return (
+            self.tr("%1: %2 → %3")
+            .replace("%1", field)
+            .replace("%2", change.before)
+            .replace("%3", change.after)
+        )
+
+
+def _t(text: str) -> str:  # marks a string for translation; HistoryDialog.tr translates it
+    return text
+
+
+ACTIONS = {
+    "patient.register": _t("Registered the patient"),
+    "patient.update": _t("Changed the patient's details"),
+    "patient.open": _t("Opened the patient's record"),
+    "case.open": _t("Opened case %1"),
+    "case.update": _t("Changed case %1"),
+    "case.edit": _t("Changed case %1"),
+    "case.close": _t("Closed case %1"),
+    "case.reopen": _t("Reopened case %1"),
+    "case.merge": _t("Merged another case into case %1"),
+    "case.unmerge": _t("Undid the merge into case %1"),
+    "appointment.reserve": _t("Booked appointment %1"),
+    "appointment.override": _t("Booked appointment %1 outside the usual hours"),
+    "appointment.move": _t("Moved appointment %1"),
+    "appointment.confirmed": _t("Confirmed appointment %1"),
+    "appointment.arrived": _t("Marked appointment %1 as arrived"),
+    "appointment.completed": _t("Marked appointment %1 as completed"),
+    "appointment.cancelled": _t("Cancelled appointment %1"),
+    "appointment.no_show": _t("Marked appointment %1 as a no-show"),
+}
