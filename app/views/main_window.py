@@ -146,7 +146,6 @@ class MainWindow(QMainWindow):
             a.reopen_case,
             a.merge_cases,
             a.undo_merge,
-            a.case_history,
         ]
         self.case_panel.add_case_actions(case_actions)
         appointment_actions = [
@@ -157,7 +156,6 @@ class MainWindow(QMainWindow):
             a.move_appointment,
             a.cancel_appointment,
             a.copy_link,
-            a.appointment_history,
         ]
         self.case_panel.add_appointment_actions(appointment_actions)
         self.case_panel.button_for(a.book_follow_up).setObjectName("bookFollowUpButton")
@@ -179,8 +177,9 @@ class MainWindow(QMainWindow):
                     a.refresh,
                 ],
             ),
-            (self.tr("&Case"), case_actions),
-            (self.tr("&Appointment"), appointment_actions),
+            # History only in the menus: more buttons would widen the case panel past 800 px.
+            (self.tr("&Case"), [*case_actions, a.case_history]),
+            (self.tr("&Appointment"), [*appointment_actions, a.appointment_history]),
         )
         for title, actions in menus:
             bar.addMenu(title).addActions(actions)
