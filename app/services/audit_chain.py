@@ -84,8 +84,11 @@ def install(factory: sessionmaker) -> None:
         new = session.info.pop(_NEW_KEY, None)
         if new:
             session.flush()
-            _chain(session, sorted(new, key=lambda e: e.id))
-            session.flush()
+            # An entry undone with a savepoint left the session: it is not chained.
+            kept = sorted((e for e in new if e in session), key=lambda e: e.id)
+            if kept:
+                _chain(session, kept)
+                session.flush()
 
     @event.listens_for(factory, "after_soft_rollback")
     def after_rollback(session: Session, _previous: object) -> None:
