@@ -120,7 +120,10 @@ def _lock_head(session: Session) -> tuple[int, str]:
 
     # In a new database two desks may both find no head row: "insert unless there", then lock.
     insert = _dialect_insert(session)
-    session.execute(insert(Counter).values(name=HEAD_NAME, value=0).on_conflict_do_nothing())
+    # Through the connection, not the ORM: the head is no record, so no desk hears of it.
+    session.connection().execute(
+        insert(Counter.__table__).values(name=HEAD_NAME, value=0).on_conflict_do_nothing()
+    )
     counter = session.get(Counter, HEAD_NAME, with_for_update=True, populate_existing=True)
     if not counter.value:
         return 0, GENESIS
