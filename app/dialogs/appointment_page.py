@@ -47,6 +47,7 @@ class AppointmentPage(QWizardPage):
         self._practitioners: list[Practitioner] = []
         self._started = False
         self._kind_touched = False
+        self._preset: tuple[int, datetime] | None = None  # from the book: practitioner, start
         self.setTitle(self.tr("Appointment"))
         self.setSubTitle(
             self.tr("Times are clinic time (%1). * marks what is required.").replace("%1", timezone)
@@ -130,6 +131,31 @@ class AppointmentPage(QWizardPage):
                 self._slots, self.selected_slot().starts_at if self.selected_slot() else None
             )
 
+    def preset(self, practitioner_id: int, starts_at: datetime) -> None:
+        """Opens on this practitioner and start (a slot chosen in the book), not the first free."""
+        self._preset = (practitioner_id, starts_at)
+        if self._practitioners:  # already read: choose now
+            self._choose_preset()
+
+    def _choose_preset(self) -> bool:
+        wanted = self._preset
+        ids = [p.id for p in self._practitioners]
+        if wanted is None or wanted[0] not in ids:
+            return False
+        self._preset = None
+        self.practitioner_combo.blockSignals(True)
+        self.practitioner_combo.setCurrentIndex(ids.index(wanted[0]))
+        self.practitioner_combo.blockSignals(False)
+        self.minutes.blockSignals(True)
+        self.minutes.setValue(self._practitioners[ids.index(wanted[0])].appointment_minutes)
+        self.minutes.blockSignals(False)
+        day = self.local(wanted[1]).date()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.refresh_slots(keep=wanted[1])
+        return True
+
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
 
@@ -153,6 +179,8 @@ class AppointmentPage(QWizardPage):
         for p in self._practitioners:
             self.practitioner_combo.addItem(p.name, p.id)
         self.practitioner_combo.blockSignals(False)
+        if self._choose_preset():
+            return
         if not self._practitioners:
             self.loading = False
             self.slot_message.say("")
@@ -230,6 +258,8 @@ class AppointmentPage(QWizardPage):
             item.setData(Qt.ItemDataRole.UserRole, slot.starts_at.isoformat())
             self.slot_list.addItem(item)
         rows = [i for i, s in enumerate(self._slots) if s.starts_at == keep]
+        if keep is not None and not rows:  # a time between slots (from the book): the next one
+            rows = [i for i, s in enumerate(self._slots) if s.starts_at > keep]
         if self._slots:
             self.slot_list.setCurrentRow(rows[0] if rows else 0)
         self.slot_message.say(

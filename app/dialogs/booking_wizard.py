@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
@@ -89,6 +90,10 @@ class BookingWizard(CaseDeskWizard):
             self.runner.query(
                 "wizard-clinic", service("settings").get_all, db, done=self._clinic_in
             )
+
+    def preset_slot(self, practitioner_id: int, starts_at: datetime) -> None:
+        """Starts the appointment page on this practitioner and start (from the book)."""
+        self.appointment_page.preset(practitioner_id, starts_at)
 
     def _clinic_in(self, values: dict[str, str]) -> None:
         """The clinic's settings arrived: its time zone and region for the pages."""

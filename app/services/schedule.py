@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,6 +23,7 @@ from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, RESERVED
 from app.services import settings
 from app.services.body_sites import body_part
+from app.services.dto import BookEntry, BookPractitioner, DayBook, TimeSpan, WeekBook
 from app.services.errors import NotFoundError
 from app.services.messages import render_link
 from app.services.reservations import is_overdue
@@ -31,69 +31,6 @@ from app.services.reservations import is_overdue
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LONGEST_VISIT = timedelta(hours=8)  # services.practitioners caps a visit at 480 minutes
 ROW_MINUTES = 15  # the book's finest row unless a practitioner's visits need finer
-
-
-@dataclass(frozen=True)
-class BookPractitioner:
-    id: int
-    name: str
-    appointment_minutes: int
-
-
-@dataclass(frozen=True)
-class TimeSpan:
-    """A stretch of one practitioner's time (working hours or time off), aware UTC."""
-
-    practitioner_id: int
-    starts_at: datetime
-    ends_at: datetime
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class BookEntry:
-    """One appointment as the book shows it."""
-
-    id: int
-    practitioner_id: int
-    starts_at: datetime  # aware, UTC
-    ends_at: datetime
-    status: str
-    patient_id: int
-    patient_name: str  # "First Last"
-    case_id: int
-    case_code: str
-    body_parts: tuple[str, ...]
-    message_status: str | None  # of its newest outbox message, if any
-    patient_has_email: bool
-    past_hold: bool  # still Reserved after the clinic's hold: call the patient
-    link: str
-
-
-@dataclass(frozen=True)
-class DayBook:
-    day: date
-    timezone: str
-    row_minutes: int
-    practitioners: tuple[BookPractitioner, ...]
-    working: tuple[TimeSpan, ...]
-    time_off: tuple[TimeSpan, ...]
-    appointments: tuple[BookEntry, ...]
-
-
-@dataclass(frozen=True)
-class WeekBook:
-    monday: date
-    timezone: str
-    row_minutes: int
-    practitioner: BookPractitioner
-    working: tuple[TimeSpan, ...]
-    time_off: tuple[TimeSpan, ...]
-    appointments: tuple[BookEntry, ...]
-
-    @property
-    def days(self) -> tuple[date, ...]:
-        return tuple(self.monday + timedelta(days=n) for n in range(7))
 
 
 def day(db: Database, day: date, now: datetime | None = None) -> DayBook:
