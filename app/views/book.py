@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.views.main_window import MainWindow
 
 _schedule = service("schedule")
+_settings = service("settings")
 TOUCHES_BOOK = ("appointment", "practitioner", "setting")
 
 
@@ -70,6 +71,26 @@ class BookPanel(QWidget):
         self.view.customContextMenuRequested.connect(self.actions.menu_at)
         self.model.moveRequested.connect(self.actions.move)
         self.bus.changed.connect(self._on_changes)
+        window.installEventFilter(self)  # the clinic's today is read once the window has painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window_ and event.type() == QEvent.Type.Paint:
+            self.window_.removeEventFilter(self)
+            self.runner.query(
+                "book-zone", _settings.get, self.db, "clinic.timezone", done=self._zone_in
+            )
+        return False
+
+    def _zone_in(self, timezone: str) -> None:
+        """`scheduleDate` starts on today in the clinic's zone, not the PC's."""
+        try:
+            today = datetime.now(ZoneInfo(timezone)).date()
+        except (ValueError, KeyError):
+            return
+        if not self._date_touched and self.book is None and today != self.shown_day():
+            self.date.blockSignals(True)
+            self.date.setDate(_qdate(today))
+            self.date.blockSignals(False)
 
     def _build(self) -> None:
         self.today_button = QPushButton(self.tr("&Today"), self, objectName="scheduleToday")

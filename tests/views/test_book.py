@@ -277,3 +277,19 @@ def test_schedule_model_passes_the_model_tester(qtmodeltester, qtbot, window, bo
     panel = open_book(qtbot, window)
     show_day(qtbot, panel, tomorrow)
     qtmodeltester.check(panel.model)
+
+
+def test_schedule_date_starts_on_the_clinics_today_before_the_book_is_shown(qtbot, db, open_window):
+    from app.services import settings
+
+    utc_today = datetime.now(UTC).date()
+    zone = next(
+        z
+        for z in ("Pacific/Kiritimati", "Pacific/Pago_Pago")  # UTC+14 and UTC-11
+        if datetime.now(ZoneInfo(z)).date() != utc_today
+    )
+    settings.set(db, "clinic.timezone", zone)
+    window = open_window()
+    date_edit = window.findChild(QDateEdit, "scheduleDate")
+    qtbot.waitUntil(lambda: date_edit.date().toPython() == datetime.now(ZoneInfo(zone)).date())
+    assert not window.book.isVisible()
