@@ -108,6 +108,8 @@ class BookPanel(QWidget):
         self.week_button.setToolTip(self.tr("One practitioner's week"))
         self.practitioner = QComboBox(self, objectName="schedulePractitioner")
         self.practitioner.setEnabled(False)
+        self.practitioner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.practitioner.setMinimumContentsLength(14)  # a whole name, not "Lipika Bh"
         self.status = QLabel(self, objectName="scheduleStatus")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)

@@ -44,7 +44,7 @@ STATUS_COLOURS = {
     "reserved": QColor("#fff1b8"),
     "confirmed": QColor("#cdeccd"),
     "arrived": QColor("#c9ddff"),
-    "completed": QColor("#dcdcdc"),
+    "completed": QColor("#e2dcf2"),
     "no_show": QColor("#f5c6c6"),
 }
 PAST_HOLD_COLOUR = QColor("#ffb45c")  # stronger than the Reservations list's amber

@@ -42,7 +42,9 @@ class TodayAtDesk(QWidget):
         self._entries: dict[int, BookEntry] = {}
         title = QLabel(self.tr("<b>Today at the desk</b>"), self)
         self.list = QListWidget(self, objectName="todayArrivals")
-        self.list.setAlternatingRowColors(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.list.installEventFilter(self)
         title.setBuddy(self.list)
         self.arrived_button = QPushButton(self.tr("&Arrived (A)"), self, objectName="todayArrived")
@@ -68,10 +70,11 @@ class TodayAtDesk(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for entry in sorted(book.appointments, key=lambda e: (e.starts_at, e.id)):
+            # Time, patient and status first: what the desk reads as people walk in.
             text = (
-                f"{format_time(entry.starts_at, zone)}  {entry.patient_name}\n"
-                f"      {names.get(entry.practitioner_id, '')} · {entry.case_code} · "
-                f"{status_label(entry.status)}"
+                f"{format_time(entry.starts_at, zone)}  {entry.patient_name}"
+                f" — {status_label(entry.status)}\n"
+                f"{entry.case_code} · {names.get(entry.practitioner_id, '')}"
             )
             item = QListWidgetItem(text)
             item.setData(APPOINTMENT_ID_ROLE, entry.id)
