@@ -97,12 +97,15 @@ def practitioner(db):
 
 @pytest.fixture
 def slot_time():
-    """Hands out distinct future half-hour starts (tomorrow 09:00 UTC onwards)."""
+    """Hands out distinct future half-hour starts: tomorrow 09:00 UTC onwards, 09:00-14:00 UTC
+    each day, so every one lies inside EVERY_DAY's hours in India and in London alike (the
+    booking service refuses a start outside the practitioner's working hours)."""
     base = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(days=1)
     counter = iter(range(10_000))
 
     def next_time() -> datetime:
-        return base + timedelta(minutes=30 * next(counter))
+        day, slot = divmod(next(counter), 11)
+        return base + timedelta(days=day, minutes=30 * slot)
 
     return next_time
 

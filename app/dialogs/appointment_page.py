@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.widgets import FieldMessage, date_format, focus_soon, required
 from app.services.changes import Changes
+from app.services.clinic_time import local_label
 from app.services.dto import Practitioner, Slot
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -254,7 +255,10 @@ class AppointmentPage(QWizardPage):
         self.slot_list.clear()
         for slot in self._slots:
             start, end = self.local(slot.starts_at), self.local(slot.ends_at)
-            item = QListWidgetItem(f"{start:%H:%M} \u2013 {end:%H:%M}")
+            # local_label adds the UTC offset to the autumn hour that happens twice.
+            item = QListWidgetItem(
+                f"{local_label(start, self.zone)} \u2013 {local_label(end, self.zone)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, slot.starts_at.isoformat())
             self.slot_list.addItem(item)
         rows = [i for i, s in enumerate(self._slots) if s.starts_at == keep]

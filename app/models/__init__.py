@@ -8,6 +8,7 @@ from app.models.outbox import OutboxMessage
 from app.models.patient import Patient
 from app.models.practitioner import Practitioner
 from app.models.setting import Setting
+from app.models.time_off import TimeOff
 
 __all__ = [
     "Appointment",
@@ -20,4 +21,5 @@ __all__ = [
     "Patient",
     "Practitioner",
     "Setting",
+    "TimeOff",
 ]

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.models import Appointment, Case, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
+from app.models import TimeOff as TimeOffRow
 from app.models.appointment import CANCELLED, KINDS, RESERVED
 from app.models.case import CASE_OPEN
-from app.services import audit, cases, patients, settings
+from app.services import audit, cases, patients, schedule_rules, settings
 from app.services.body_sites import BodyPart, parse_labels
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
@@ -69,6 +70,19 @@ def _busy(session: Session, practitioner_id: int, start: datetime, end: datetime
     )
 
 
+def _away(session: Session, practitioner_id: int, start: datetime, end: datetime):
+    """Time off overlapping [start, end): no slot is offered inside it."""
+    return list(
+        session.execute(
+            select(TimeOffRow.starts_at, TimeOffRow.ends_at).where(
+                TimeOffRow.practitioner_id == practitioner_id,
+                TimeOffRow.starts_at < end,
+                TimeOffRow.ends_at > start,
+            )
+        ).all()
+    )
+
+
 def _day_slots(
     session: Session, row: PractitionerRow, day: date, minutes: int, zone: ZoneInfo
 ) -> list[Slot]:
@@ -76,7 +90,8 @@ def _day_slots(
     if not spans:
         return []
     day_start = datetime.combine(day, time(0), zone).astimezone(UTC)
-    busy = _busy(session, row.id, day_start, day_start + timedelta(days=1, hours=2))
+    day_end = day_start + timedelta(days=1, hours=2)
+    busy = _busy(session, row.id, day_start, day_end) + _away(session, row.id, day_start, day_end)
     length = timedelta(minutes=minutes)
     slots = []
     for start_text, end_text in spans:
@@ -140,8 +155,6 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     parts = parse_labels(request.body_parts)
     if request.kind not in KINDS:
         raise ValidationError("kind", "Choose initial assessment or follow-up.")
-    if request.starts_at.tzinfo is None:
-        raise ValidationError("startsAt", "The appointment time has no time zone.")
     if request.minutes is not None and not 5 <= request.minutes <= 480:
         raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
     if not request.patient_id and request.new_patient is None:
@@ -201,8 +214,16 @@ def book_appointment(
                 "practitioner", f"{practitioner.name} is not taking appointments."
             )
         minutes = request.minutes or practitioner.appointment_minutes
-        start = request.starts_at.astimezone(UTC)
-        end = start + timedelta(minutes=minutes)
+        start, end = schedule_rules.appointment_span(request.starts_at, timedelta(minutes=minutes))
+        schedule_rules.check_start(
+            session,
+            practitioner,
+            request.starts_at,
+            end,
+            ZoneInfo(config["clinic.timezone"]),
+            now=datetime.now(UTC),
+            override=request.override,
+        )
         if _busy(session, practitioner.id, start, end):
             raise SlotTakenError(
                 f"{practitioner.name} already has an appointment at that time. Choose another slot."
@@ -230,6 +251,8 @@ def book_appointment(
             None,
             {"case": case.code, "starts_at": start.isoformat(), "practitioner": practitioner.name},
         )
+        if request.override:
+            _audit_override(session, appointment.id, start)
         message_id = _queue_message(session, config, patient, practitioner, case, appointment, link)
         return BookingResult(
             patient_id=patient.id,
@@ -246,6 +269,18 @@ def book_appointment(
             message_id=message_id,
             body_parts=tuple(p.label for p in cases.case_parts(case)),
         )
+
+
+def _audit_override(session: Session, appointment_id: int, start: datetime) -> None:
+    """Walk-in, out-of-hours or late entry: the trail says the rules were set aside."""
+    audit.record(
+        session,
+        "appointment.override",
+        "appointment",
+        appointment_id,
+        None,
+        {"starts_at": start.isoformat(), "rules": "past and working hours not checked"},
+    )
 
 
 def _queue_message(session, config, patient, practitioner, case, appointment, link) -> int | None:

@@ -121,6 +121,17 @@ class Practitioner:
 
 
 @dataclass(frozen=True)
+class TimeOff:
+    """A stretch when a practitioner takes no appointments (aware UTC datetimes)."""
+
+    id: int
+    practitioner_id: int
+    starts_at: datetime
+    ends_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class Slot:
     practitioner_id: int
     starts_at: datetime  # aware, UTC
@@ -160,6 +171,8 @@ class BookingRequest:
     kind: str = "initial"
     notes: str | None = None
     referral: str | None = None
+    # Walk-in, out-of-hours or late entry: a past or out-of-hours start is accepted (audited).
+    override: bool = False
 
 
 @dataclass(frozen=True)

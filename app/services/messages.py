@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.services.clinic_time import local_label
+
 PLACEHOLDERS = (
     "clinic",
     "first_name",
@@ -62,7 +64,8 @@ def compose(
         "first_name": first_name,
         "last_name": last_name,
         "date": local.strftime("%A %d %B %Y"),
-        "time": local.strftime("%H:%M"),
+        # The repeated autumn hour carries its UTC offset, so the patient knows which one.
+        "time": local_label(starts_at, local.tzinfo),
         "practitioner": practitioner,
         "case_id": case_code,
         "link": link,

@@ -29,12 +29,13 @@ def booked_and_selected(qtbot, window, book, **fields):
 
 
 def now_today() -> datetime:
-    """An appointment time on the clinic's today, whatever the hour the tests run."""
+    """An appointment time on the clinic's today, whatever the hour the tests run (so it may
+    be past or out of hours: these tests book it with the walk-in override)."""
     return datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today(), override=True)
     actions = window.actions
     assert shown_status(window) == "Reserved"
     assert not actions.completed.isEnabled()
@@ -53,7 +54,7 @@ def test_status_changes_confirm_arrived_completed(qtbot, window, db, book):
 
 
 def test_no_show_and_cancel_after_asking(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book, starts_at=now_today())
+    booked = booked_and_selected(qtbot, window, book, starts_at=now_today(), override=True)
     window.actions.no_show.trigger()
     qtbot.waitUntil(lambda: shown_status(window) == "No-show")
     window.actions.confirm.trigger()
@@ -80,7 +81,9 @@ def test_a_refused_change_is_shown_in_plain_words(qtbot, window, db, book):
 
 
 def test_arrived_before_the_appointments_day_is_refused_in_plain_words(qtbot, window, db, book):
-    booked = booked_and_selected(qtbot, window, book, starts_at=now_today() + timedelta(days=3))
+    booked = booked_and_selected(
+        qtbot, window, book, starts_at=now_today() + timedelta(days=3), override=True
+    )
     window.actions.arrived.trigger()
     qtbot.waitUntil(lambda: window.notice.isVisible())
     assert "cannot be marked arrived before that day" in window.notice.message()
