@@ -281,3 +281,19 @@ class WeekBook:
     @property
     def days(self) -> tuple[date, ...]:
         return tuple(self.monday + timedelta(days=n) for n in range(7))
+
+
+@dataclass(frozen=True)
+class AppointmentMove:
+    """One appointment moved in time (or to another practitioner); it keeps its id and case."""
+
+    appointment_id: int
+    case_id: int
+    patient_id: int
+    old_starts_at: datetime  # aware, UTC
+    old_ends_at: datetime
+    new_starts_at: datetime
+    new_ends_at: datetime
+    old_practitioner_id: int
+    new_practitioner_id: int
+    message_id: int | None  # the "your appointment moved" message queued, if any

@@ -21,7 +21,7 @@ from app.db import Database
 from app.models import Appointment, Case, CaseBodyPart, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, RESERVED
-from app.services import settings
+from app.services import settings, time_off
 from app.services.body_sites import body_part
 from app.services.dto import BookEntry, BookPractitioner, DayBook, TimeSpan, WeekBook
 from app.services.errors import NotFoundError
@@ -59,7 +59,7 @@ def day(db: Database, day: date, now: datetime | None = None) -> DayBook:
         row_minutes=row_minutes,
         practitioners=people,
         working=working,
-        time_off=time_off_hook(db, start, end, {p.id for p in people}),
+        time_off=time_off_shown(db, start, end, {p.id for p in people}),
         appointments=entries,
     )
 
@@ -89,7 +89,7 @@ def week(db: Database, practitioner_id: int, monday: date, now: datetime | None 
         row_minutes=row_minutes,
         practitioner=person,
         working=working,
-        time_off=time_off_hook(db, start, end, {person.id}),
+        time_off=time_off_shown(db, start, end, {person.id}),
         appointments=entries,
     )
 
@@ -104,22 +104,13 @@ def working_spans(practitioner_id: int, hours: dict, day: date, zone: ZoneInfo) 
     return spans
 
 
-def time_off_hook(
+def time_off_shown(
     db: Database, start: datetime, end: datetime, practitioner_ids: set[int]
 ) -> tuple[TimeSpan, ...]:
-    """TIME OFF HOOK: holidays and courses between `start` and `end`, greyed in the book.
-
-    The practitioners' time off is stored by the rules work (`time_off_between(db, start,
-    end)`); until it exists there is no time off to show.
-    """
-    from app.services import practitioners
-
-    between = getattr(practitioners, "time_off_between", None)
-    if between is None:
-        return ()
+    """The shown practitioners' time off (holidays, courses) between `start` and `end`."""
     return tuple(
-        TimeSpan(t.practitioner_id, t.starts_at, t.ends_at, getattr(t, "reason", "") or "")
-        for t in between(db, start, end)
+        TimeSpan(t.practitioner_id, t.starts_at, t.ends_at, t.reason or "")
+        for t in time_off.time_off_between(db, start, end)
         if t.practitioner_id in practitioner_ids
     )
 

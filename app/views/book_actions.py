@@ -6,7 +6,6 @@ the appointment chosen in the book instead of the case panel's.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,8 +16,9 @@ from PySide6.QtWidgets import QMenu
 
 from app.services.dto import AppointmentInfo, BookEntry
 from app.statuses import ALLOWED
+from app.views.appointments_model import clinic_time
 from app.views.runner import plain_message, service
-from app.views.window_commands import Feedback, Selection, WindowCommands
+from app.views.window_commands import NOT_MOVABLE, Feedback, Selection, WindowCommands
 
 if TYPE_CHECKING:
     from app.views.book import BookPanel
@@ -32,11 +32,6 @@ STATUS_ITEMS = (
     ("completed", "Completed"),
     ("no_show", "No-show"),
 )
-
-
-def moves_available() -> bool:
-    """The move service is part of this build (it arrives with the Move work)."""
-    return importlib.util.find_spec("app.services.moves") is not None
 
 
 class BookActions(QObject):
@@ -111,9 +106,8 @@ class BookActions(QObject):
             action.triggered.connect(lambda _c=False, s=status: self.set_status(entry.id, s))
         move = menu.addAction(self.tr("&Move…"))
         move.setObjectName("schedule_move")
-        move.setEnabled(moves_available() and self._move_dialog() is not None)
-        if not move.isEnabled():
-            move.setToolTip(self.tr("Drag the appointment to its new slot."))
+        move.setEnabled(entry.status not in NOT_MOVABLE)
+        move.setToolTip(self.tr("Or drag the appointment to its new slot."))
         move.triggered.connect(lambda: self.open_move_dialog(entry))
         cancel = menu.addAction(self.tr("&Cancel appointment…"))
         cancel.setObjectName("schedule_cancel")
@@ -171,26 +165,14 @@ class BookActions(QObject):
         QGuiApplication.clipboard().setText(entry.link)
         self.window_.tell(self.tr("Link copied."))
 
-    def _move_dialog(self):
-        """The move dialog of the Move work, when this build has it."""
-        if importlib.util.find_spec("app.dialogs.move_dialog") is None:
-            return None
-        return getattr(importlib.import_module("app.dialogs.move_dialog"), "open_move", None)
-
     def open_move_dialog(self, entry: BookEntry) -> None:
-        opener = self._move_dialog()
-        if opener is not None:
-            opener(self.window_, self.db, entry.id)
+        """The window's move dialog (moveAppointmentDialog) for this appointment."""
+        self.chosen = entry
+        self.commands.move_appointment()
 
     def move(self, appointment_id: int, start: datetime, practitioner_id: int) -> None:
         """A dropped block: moved by the service, or back where it was with the reason."""
         window = self.window_
-        if not moves_available():
-            window.show_error(
-                self.tr("Appointments cannot be moved yet; cancel it and book again.")
-            )
-            self.panel.reload()
-            return
 
         def refused(error: BaseException) -> None:
             window.show_error(self.tr("Not moved: ") + plain_message(error))
@@ -204,6 +186,10 @@ class BookActions(QObject):
             appointment_id,
             start,
             practitioner_id,
-            done=lambda _r: window.tell(self.tr("Appointment moved.")),
+            done=lambda moved: window.tell(
+                self.tr("Appointment moved to {when}.").format(
+                    when=clinic_time(moved.new_starts_at, self.panel.zone)
+                )
+            ),
             failed=refused,
         )

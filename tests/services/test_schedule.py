@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event
 
-from app.services import appointments, practitioners, schedule, settings
+from app.services import appointments, practitioners, schedule, settings, time_off
 from tests.conftest import new_patient
 
 ZONE = ZoneInfo("Asia/Kolkata")  # the clinic's default zone
@@ -55,6 +55,25 @@ def test_day_lists_active_practitioners_their_hours_and_appointments(db, book, p
     assert found.time_off == ()
 
 
+def test_time_off_of_the_shown_practitioners_comes_with_the_day(db, practitioner):
+    monday = next_monday()
+    other = practitioners.add_practitioner(db, "Ben Okafor")
+    time_off.add_time_off(db, practitioner.id, at(monday, 14), at(monday, 16), "Course")
+    time_off.add_time_off(
+        db,
+        other.id,
+        at(monday + timedelta(days=2), 9),
+        at(monday + timedelta(days=2), 17),
+        "Holiday",
+    )
+    found = schedule.day(db, monday)
+    assert [(t.practitioner_id, t.starts_at, t.ends_at, t.reason) for t in found.time_off] == [
+        (practitioner.id, at(monday, 14), at(monday, 16), "Course")
+    ]
+    week = schedule.week(db, other.id, monday)
+    assert [t.reason for t in week.time_off] == ["Holiday"]
+
+
 def test_cancelled_appointments_leave_the_book(db, book):
     monday = next_monday()
     booked = book(starts_at=at(monday, 11))
@@ -90,13 +109,8 @@ def test_week_holds_one_practitioners_seven_days(db, book, practitioner):
     assert found.practitioner.name == "Asha Rao"
 
 
-def test_day_reads_in_a_fixed_number_of_queries(db, book):
-    monday = next_monday()
-    for n in range(6):
-        book(
-            starts_at=at(monday, 9) + timedelta(minutes=30 * n),
-            new_patient=new_patient("P", f"N{n}", f"+91 98123 2000{n}"),
-        )
+def selects_for(db, day: date) -> tuple[int, int]:
+    """(SELECT statements, appointments) of one day's book."""
     statements: list[str] = []
 
     def count(_conn, _cursor, statement, *_args) -> None:
@@ -105,18 +119,31 @@ def test_day_reads_in_a_fixed_number_of_queries(db, book):
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        found = schedule.day(db, monday)
+        found = schedule.day(db, day)
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert len(found.appointments) == 6
-    # settings, practitioners, appointments with their patients and messages, body parts
-    assert len(statements) <= 4
+    return len(statements), len(found.appointments)
+
+
+def test_day_reads_in_a_fixed_number_of_queries(db, book):
+    monday = next_monday()
+    tuesday = monday + timedelta(days=1)
+    book(starts_at=at(tuesday, 9))
+    for n in range(6):
+        book(
+            starts_at=at(monday, 9) + timedelta(minutes=30 * n),
+            new_patient=new_patient("P", f"N{n}", f"+91 98123 2000{n}"),
+        )
+    busy, quiet = selects_for(db, monday), selects_for(db, tuesday)
+    assert (busy[1], quiet[1]) == (6, 1)
+    # settings, practitioners, appointments with patients and messages, body parts, time off
+    assert busy[0] == quiet[0] <= 5
 
 
 def test_an_appointment_from_before_midnight_still_shows(db, book):
     monday = next_monday()
     late = at(monday, 0) - timedelta(minutes=15)  # 23:45 the evening before, 30 minutes
-    book(starts_at=late)
+    book(starts_at=late, override=True)  # out of hours: a walk-in
     assert [a.starts_at for a in schedule.day(db, monday).appointments] == [late]
 
 

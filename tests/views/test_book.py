@@ -8,19 +8,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDateEdit, QWizard
+from PySide6.QtWidgets import QDateEdit, QDialog, QWizard
 
 import app.dialogs.booking_wizard  # noqa: F401 - a broken wizard import fails here, not skips
 from app.models import Appointment
-from app.services import patients, practitioners
-from app.views.book_actions import moves_available
+from app.services import patients, practitioners, time_off
 from app.views.schedule_model import (
     APPOINTMENT_ID_ROLE,
     MIME_TYPE,
     SHADE_ROLE,
     START_ROLE,
 )
-from tests.conftest import new_patient
+from tests.conftest import EVERY_DAY, new_patient
 
 ZONE = ZoneInfo("Asia/Kolkata")  # the clinic's default zone
 
@@ -198,8 +197,7 @@ def test_the_menu_changes_status_and_copies_the_link(qtbot, window, db, book, to
     actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
     assert actions["schedule_confirmed"].isEnabled() and actions["schedule_cancel"].isEnabled()
     assert not actions["schedule_completed"].isEnabled()  # a reserved visit is not completed
-    if not moves_available():
-        assert not actions["schedule_move"].isEnabled()
+    assert actions["schedule_move"].isEnabled()
     actions["schedule_confirmed"].trigger()
     qtbot.waitUntil(lambda: "Confirmed" in (cell_of(panel, booked.appointment_id).data() or ""))
     assert (
@@ -211,10 +209,11 @@ def test_the_menu_changes_status_and_copies_the_link(qtbot, window, db, book, to
 
 def test_today_at_the_desk_marks_arrived_and_no_show_at_one_key(qtbot, window, db, book):
     now = datetime.now(UTC).replace(second=0, microsecond=0)
-    first = book(starts_at=now)
+    first = book(starts_at=now, override=True)  # walk-ins: now may be past or out of hours
     second = book(
         starts_at=now + timedelta(minutes=30),
         new_patient=new_patient("Ravi", "Kumar", "+91 98123 00001"),
+        override=True,
     )
     panel = open_book(qtbot, window)
     arrivals = panel.today.list
@@ -249,27 +248,82 @@ def test_reservations_past_their_hold_are_highlighted(qtbot, window, db, book, t
     assert index.data(Qt.ItemDataRole.BackgroundRole).name() == "#ffb45c"
 
 
-def test_a_drop_asks_for_the_move_and_a_refusal_snaps_back(qtbot, window, book, tomorrow):
+def drop(qtbot, panel, appointment_id: int, target) -> list:
+    model = panel.model
+    data = model.mimeData([cell_of(panel, appointment_id)])
+    assert data.hasFormat(MIME_TYPE)
+    with qtbot.waitSignal(model.moveRequested) as asked:
+        assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    return asked.args
+
+
+def test_dragging_a_block_to_another_slot_and_practitioner_moves_it(
+    qtbot, window, db, book, tomorrow
+):
+    ben = practitioners.add_practitioner(db, "Ben Okafor", dict(EVERY_DAY), 30)
     booked = book(starts_at=at(tomorrow, 10))
     panel = open_book(qtbot, window)
     show_day(qtbot, panel, tomorrow)
     model = panel.model
+    target = model.index(model.row_of_time(at(tomorrow, 14)), 1)  # Ben at 14:00
+    asked = drop(qtbot, panel, booked.appointment_id, target)
+    assert asked == [booked.appointment_id, at(tomorrow, 14), ben.id]
+    qtbot.waitUntil(lambda: cell_of_or_none(panel, booked.appointment_id) == (target.row(), 1))
+    moved = patients.get_patient(db, booked.patient_id).cases[0].appointments[0]
+    assert (moved.id, moved.starts_at, moved.practitioner_id) == (
+        booked.appointment_id,
+        at(tomorrow, 14),
+        ben.id,
+    )
+    assert "moved" in window.notice.message()
+
+
+def test_a_refused_drop_says_why_and_the_block_snaps_back(qtbot, window, book, tomorrow):
+    booked = book(starts_at=at(tomorrow, 10))
+    other = book(
+        starts_at=at(tomorrow, 11), new_patient=new_patient("Ravi", "Kumar", "+91 98123 00001")
+    )
+    panel = open_book(qtbot, window)
+    show_day(qtbot, panel, tomorrow)
     source = cell_of(panel, booked.appointment_id)
-    data = model.mimeData([source])
-    assert data.hasFormat(MIME_TYPE)
-    target = model.index(model.row_of_time(at(tomorrow, 14)), 0)
-    with qtbot.waitSignal(model.moveRequested) as asked:
-        model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
-    assert asked.args == [booked.appointment_id, at(tomorrow, 14), booked_practitioner(panel)]
-    if not moves_available():
-        qtbot.waitUntil(lambda: "cannot be moved" in window.notice.message())
-        qtbot.waitUntil(lambda: not window.runner.busy("book"))
-        assert cell_of(panel, booked.appointment_id).row() == source.row()  # back in place
-    assert not model.dropMimeData(QMimeData(), Qt.DropAction.MoveAction, -1, -1, target)
+    drop(qtbot, panel, booked.appointment_id, cell_of(panel, other.appointment_id))  # taken
+    qtbot.waitUntil(lambda: "Not moved" in window.notice.message())
+    qtbot.waitUntil(lambda: not window.runner.busy("book"))
+    assert cell_of(panel, booked.appointment_id).row() == source.row()  # back in place
+    assert not panel.model.dropMimeData(
+        QMimeData(), Qt.DropAction.MoveAction, -1, -1, source
+    )  # not an appointment
 
 
-def booked_practitioner(panel) -> int:
-    return panel.model.columns[0].practitioner_id
+def test_move_from_the_menu_opens_the_move_dialog(qtbot, window, book, tomorrow):
+    booked = book(starts_at=at(tomorrow, 10))
+    panel = open_book(qtbot, window)
+    show_day(qtbot, panel, tomorrow)
+    entry = panel.model.entry(cell_of(panel, booked.appointment_id))
+    menu = panel.actions.menu_for(entry, entry.practitioner_id, entry.starts_at)
+    [move] = [a for a in menu.actions() if a.objectName() == "schedule_move"]
+    move.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "moveAppointmentDialog") is not None)
+    dialog = window.findChild(QDialog, "moveAppointmentDialog")
+    assert dialog.appointment.id == booked.appointment_id
+    dialog.reject()
+
+
+def test_time_off_is_greyed(qtbot, window, db, practitioner, tomorrow):
+    time_off.add_time_off(db, practitioner.id, at(tomorrow, 15), at(tomorrow, 16), "Course")
+    panel = open_book(qtbot, window)
+    show_day(qtbot, panel, tomorrow)
+    model = panel.model
+    shade = [
+        model.index(model.row_of_time(at(tomorrow, h, m)), 0).data(SHADE_ROLE)
+        for h, m in ((14, 45), (15, 0), (15, 45), (16, 0))
+    ]
+    assert shade == ["working", "off", "off", "working"]
+
+
+def cell_of_or_none(panel, appointment_id: int):
+    index = panel.model.index_of(appointment_id)
+    return (index.row(), index.column()) if index.isValid() else None
 
 
 def test_schedule_model_passes_the_model_tester(qtmodeltester, qtbot, window, book, tomorrow):
