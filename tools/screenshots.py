@@ -102,6 +102,7 @@ def busy_book_day(db) -> None:
             practitioner_id=who.id,
             starts_at=start,
             patient_id=patient_id,
+            override=start < datetime.now(UTC),  # earlier today: booked as walk-ins
         )
         try:
             booking.book_appointment(db, request, CaseDecision.new_case())

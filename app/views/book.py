@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 _schedule = service("schedule")
 _settings = service("settings")
-TOUCHES_BOOK = ("appointment", "practitioner", "setting")
+TOUCHES_BOOK = ("appointment", "practitioner", "time_off", "setting")
 
 
 def _qdate(day: date) -> QDate:
