@@ -347,3 +347,20 @@ def test_schedule_date_starts_on_the_clinics_today_before_the_book_is_shown(qtbo
     date_edit = window.findChild(QDateEdit, "scheduleDate")
     qtbot.waitUntil(lambda: date_edit.date().toPython() == datetime.now(ZoneInfo(zone)).date())
     assert not window.book.isVisible()
+
+
+def test_a_double_click_on_an_appointment_opens_its_patient(qtbot, window, book, tomorrow):
+    booked = book(starts_at=at(tomorrow, 10))
+    panel = open_book(qtbot, window)
+    show_day(qtbot, panel, tomorrow)
+    view = panel.view
+    index = cell_of(panel, booked.appointment_id)
+    view.scrollTo(index)
+    qtbot.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    qtbot.waitUntil(
+        lambda: window.record is not None and window.record.patient.id == booked.patient_id
+    )
+    qtbot.waitUntil(lambda: window.case_panel.current_appointment() is not None)
+    assert window.case_panel.current_appointment().id == booked.appointment_id
