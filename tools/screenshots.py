@@ -89,7 +89,8 @@ def busy_book_day(db) -> None:
             practitioners.add_practitioner(db, name)
     zone = ZoneInfo(settings.get(db, "clinic.timezone"))
     day = book_day(zone)
-    ids = patients.search_patients(db, "", 0, 200).ids
+    # Patients from the end of the list: the window and wizard photos keep their usual patient.
+    ids = patients.search_patients(db, "", 1500, 200).ids
     starts = [time(h, m) for h in (9, 10, 11, 12, 14, 15, 16) for m in (0, 30)]
     people = practitioners.list_practitioners(db)
     for n, patient_id in enumerate(ids[: len(people) * 9]):
