@@ -281,8 +281,8 @@ def main(argv: list[str] | None = None) -> dict:
     return result
 
 
-def write_results(result: dict) -> None:
-    """benchmarks/BOOK.md: the figures of the last run, beside RESULTS.md."""
+def write_results(result: dict, out: Path | None = None) -> None:
+    """benchmarks/BOOK.md (or `out`): the figures of the last run, beside RESULTS.md."""
     from benchmarks.common import ROOT
 
     lines = [
@@ -310,7 +310,7 @@ def write_results(result: dict) -> None:
         f"week view: {result['week_view']['appointments_shown']}.",
         "",
     ]
-    (ROOT / "benchmarks" / "BOOK.md").write_text("\n".join(lines), encoding="utf-8")
+    (out or ROOT / "benchmarks" / "BOOK.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
