@@ -114,7 +114,7 @@ def _add_heavy_patient(target: Path) -> dict:
                     starts_at=start + timedelta(minutes=30 * slot),
                     patient_id=patient_id,
                     new_patient=None if patient_id else details,
-                    override=True,  # round the clock, in the past too: benchmark data
+                    override=True,  # round the clock, for the size of the record, not realism
                 )
                 decision = CaseDecision.update(case_id) if case_id else CaseDecision.new_case()
                 result = booking.book_appointment(db, request, decision)
