@@ -49,7 +49,7 @@ postgresql:
 # Benchmarks at 10 000, 100 000 and 1 000 000 patients (databases kept in benchmarks/data);
 # writes benchmarks/RESULTS.md. BENCH_SIZES=10000 make bench for a quick look.
 BENCH_SIZES ?= 10000,100000,1000000
-bench: $(STAMP)
+bench: $(STAMP) postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES)
 
 # PNGs of the real window, wizard pages and case decision in docs/screenshots, at both screen

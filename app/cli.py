@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo-data", help="add synthetic patients")
     demo.add_argument("--patients", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
+
+    copy = commands.add_parser("copy-to", help="copy every record into an empty database")
+    copy.add_argument("target2", metavar="TARGET2", help="file path or SQLAlchemy URL")
     return parser
 
 
@@ -138,6 +141,46 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _copy_to(args: argparse.Namespace) -> int:
+    """Copies the clinic into an empty database; the bar shows only on a terminal."""
+    from app.services import copy_clinic
+
+    bar = _ProgressBar(sys.stderr)
+    try:
+        report = copy_clinic.copy_clinic(_target(args), args.target2, bar.show)
+    finally:
+        bar.close()
+    print(
+        f"Copied {report.rows:,} rows in {len(report.tables)} tables from {report.source} "
+        f"to {report.target} in {report.seconds:.1f} s; row counts and checksums match."
+    )
+    return 0
+
+
+class _ProgressBar:
+    """A one-line bar redrawn with a carriage return; nothing when stderr is not a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, stream) -> None:
+        self.stream = stream if stream is not None and stream.isatty() else None
+        self.drawn = False
+
+    def show(self, stage: str, done: int, total: int) -> None:
+        if self.stream is None:
+            return
+        share = done / total if total else 1.0
+        filled = round(share * self.WIDTH)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        line = f"\r{stage:<9} [{bar}] {share:4.0%}  {done:,} of {total:,} rows"
+        print(line, end="", file=self.stream, flush=True)
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            print(file=self.stream, flush=True)
+
+
 def _gui(args: argparse.Namespace) -> int:
     from app.gui import run
 
@@ -163,6 +206,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return _outbox(args)
     if args.command == "demo-data":
         return _demo_data(args)
+    if args.command == "copy-to":
+        return _copy_to(args)
     return _gui(args)
 
 

@@ -105,6 +105,7 @@ def _size_section(r: dict) -> list[str]:
         f"| one booking (new patient with e-mail, new case, appointment, outbox, audit) | "
         f"{_f(bk['one_ms'])} ms (p95 {_f(bk['p95_ms'])} ms) |",
         f"| {bk['count']:,} bookings in a row | {_f(bk['all_ms'] / 1000, 2)} s |",
+        *_copy_rows(r),
         "",
         "**Peak memory** (ru_maxrss of a fresh process)",
         "",
@@ -120,6 +121,20 @@ def _size_section(r: dict) -> list[str]:
         "",
     ]
     return out
+
+
+def _copy_rows(r: dict) -> list[str]:
+    cp = r.get("copy_to")
+    if not cp:  # measured before copy-to existed
+        return []
+    return [
+        "| `casedesk copy-to` into a fresh PostgreSQL database (`python -m benchmarks.copy_to "
+        "FILE`: COPY, indexes and links built after, every row read back and checksummed) | "
+        f"{_f(cp['seconds'])} s for {cp['rows']:,} rows in {cp['tables']} tables "
+        f"({_f(cp['rows_per_s'], 0)} rows/s; the copying process used "
+        f"{_f(cp.get('cpu_s'))} s of CPU), peak {_f(cp['peak_mb'])} MB, "
+        f"{'verified' if cp['verified'] else '**not verified**'} |"
+    ]
 
 
 def write_results(path: Path, when: str, machine: dict, results: list[dict]) -> None:

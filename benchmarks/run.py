@@ -15,7 +15,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import data
+from benchmarks import copy_to, data
 from benchmarks.common import ROOT, machine, median, percentile, run_child
 from benchmarks.report import write_results
 
@@ -68,6 +68,8 @@ def bench_size(patients: int, quick: bool) -> dict:
     print(f"{patients:,} patients: start-up and memory", flush=True)
     started = startup(path, 1 if quick else STARTUP_RUNS)
     latencies = typed_latencies(window)
+    print(f"{patients:,} patients: copy-to PostgreSQL", flush=True)
+    copied = copy_to.measure(path)
     return {
         "patients": patients,
         "services": services,
@@ -75,6 +77,7 @@ def bench_size(patients: int, quick: bool) -> dict:
         "typed": {"p50": median(latencies), "p95": percentile(latencies, 95)},
         "startup": started,
         "memory": memory(path),
+        "copy_to": copied,
     }
 
 

@@ -11,7 +11,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -59,10 +59,18 @@ def pg_url(pg_server) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def pg_template(pg_server) -> str:
-    """A database migrated to the newest schema once, copied by each test that needs one."""
+    """A database migrated to the newest schema once; tests get copies of it (pg_migrated)."""
     name = pg_server.create_database()
     Database(pg_server.url(name)).dispose()  # no connection may stay open on a template
     return name
+
+
+@pytest.fixture(scope="session")
+def pg_migrated(pg_server, pg_template):
+    """Hands out empty databases at the newest schema (tests/pg_server.py MigratedCopies)."""
+    from tests.pg_server import MigratedCopies
+
+    return MigratedCopies(pg_server, pg_template)
 
 
 @pytest.fixture
@@ -77,10 +85,32 @@ def db_target(request: pytest.FixtureRequest, engine_kind: str, db_path: Path) -
     if engine_kind == "sqlite":
         yield str(db_path)
         return
-    server = request.getfixturevalue("pg_server")
-    name = server.create_database(template=request.getfixturevalue("pg_template"))
-    yield server.url(name)
-    server.drop_database(name)
+    copies = request.getfixturevalue("pg_migrated")
+    name = copies.take()
+    yield copies.server.url(name)
+    copies.give_back(name)
+
+
+@pytest.fixture
+def new_db_target(
+    request: pytest.FixtureRequest, engine_kind: str, tmp_path: Path
+) -> Iterator[Callable[[], str]]:
+    """Makes further new databases (at the newest schema) on this test's engine, on demand."""
+    made: list[str] = []
+
+    def make() -> str:
+        if engine_kind == "sqlite":
+            made.append(str(tmp_path / f"clinic-{len(made) + 1}.sqlite3"))
+            return made[-1]
+        copies = request.getfixturevalue("pg_migrated")
+        made.append(copies.take())
+        return copies.server.url(made[-1])
+
+    yield make
+    if engine_kind == "postgresql":
+        copies = request.getfixturevalue("pg_migrated")
+        for name in made:
+            copies.give_back(name)
 
 
 @pytest.fixture

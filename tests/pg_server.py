@@ -116,7 +116,8 @@ class PgServer:
     def create_database(self, template: str | None = None) -> str:
         """A new database with a unique name (a copy of `template` if given); returns its name."""
         name = f"t_{uuid.uuid4().hex[:16]}"
-        clause = f" TEMPLATE {template}" if template else ""
+        # FILE_COPY copies the few megabytes of a small template faster than WAL_LOG.
+        clause = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
         self.execute(f"CREATE DATABASE {name}{clause}")
         return name
 
@@ -190,3 +191,62 @@ def _as_user(user: str, command: list[str]) -> list[str]:
     import shlex
 
     return ["su", user, "-s", "/bin/sh", "-c", shlex.join(command)]
+
+
+# What a test may have changed besides rows; a database whose shape differs is not reused.
+_SHAPE = """
+SELECT (SELECT string_agg(relname || ':' || relkind::text, ',' ORDER BY relname)
+          FROM pg_class WHERE relnamespace = 'public'::regnamespace),
+       (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal),
+       (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace),
+       (SELECT string_agg(version_num, ',') FROM alembic_version)
+"""
+_TABLES = """
+SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables
+ WHERE schemaname = 'public' AND tablename <> 'alembic_version'
+"""
+_OTHERS = """
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+ WHERE datname = current_database() AND pid <> pg_backend_pid()
+"""
+
+
+class MigratedCopies:
+    """Databases at the newest schema, one per test: a used one emptied again, or a new copy.
+
+    Copying the template costs ~0.15 s a test and dropping it more; emptying a used
+    database (TRUNCATE ... RESTART IDENTITY) costs a third of that. A database whose
+    schema a test changed, or that cannot be emptied, is dropped instead.
+    """
+
+    def __init__(self, server: PgServer, template: str) -> None:
+        self.server, self.template = server, template
+        self.spare: list[str] = []
+        with self._connect(template) as connection:
+            self.shape = connection.execute(_SHAPE).fetchone()
+
+    def take(self) -> str:
+        return self.spare.pop() if self.spare else self.server.create_database(self.template)
+
+    def give_back(self, name: str) -> None:
+        import psycopg
+
+        try:
+            with self._connect(name) as connection:
+                connection.execute(_OTHERS)  # a desk a failed test left connected
+                if connection.execute(_SHAPE).fetchone() == self.shape:
+                    connection.execute("SET lock_timeout = '5s'")
+                    connection.execute(f"TRUNCATE {connection.execute(_TABLES).fetchone()[0]}"
+                                       " RESTART IDENTITY")  # fmt: skip
+                    self.spare.append(name)
+                    return
+        except psycopg.Error:
+            pass  # dropped below
+        self.server.drop_database(name)
+
+    def _connect(self, name: str):
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1", port=self.server.port, user=SUPERUSER, dbname=name, autocommit=True
+        )

@@ -29,4 +29,6 @@ def test_benchmarks_run_on_200_patients_and_write_every_section(tmp_path, monkey
     for heading in ("## Goals at 200 patients", "**Start-up**", "**Search as you type**"):
         assert heading in text
     assert "5 bookings in a row" in text
+    assert result["copy_to"]["verified"] and result["copy_to"]["rows"] > 200
+    assert "`casedesk copy-to` into a fresh PostgreSQL database" in text
     assert (tmp_path / "bench" / f"patients-200-rev{data.head()}.json").exists()

@@ -97,3 +97,24 @@ def test_the_window_reads_the_clinic_settings_once_it_has_painted(qtbot, db_path
     qtbot.waitUntil(lambda: window.windowTitle().startswith("Sunrise Physio"))
     window.close()
     window.db.dispose()
+
+
+def test_the_window_modules_load_without_sqlalchemy(tmp_path: Path) -> None:
+    """What the window imports before its first paint must not pull in SQLAlchemy (~0.5 s):
+    the services load on the runner's workers when the first read needs them."""
+    code = """
+        import sys
+        import app.views.main_window
+        import app.main
+        print(sorted(m for m in ("sqlalchemy", "alembic") if m in sys.modules))
+        """
+    env = dict(os.environ, CASEDESK_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -113,6 +113,13 @@ class BodyPartPicker(QWidget):
         self.setTabOrder(self.filter, self.sites)
         self._on_current_site()
 
+    def parts(self) -> list[BodyPart]:
+        return list(self._parts)
+
+    def keys(self) -> list[tuple[str, str]]:
+        """The chosen parts as (site, side): what the services are given, never the labels."""
+        return [(p.site, p.side) for p in self._parts]
+
     # -- the property the wizard registers as "bodyParts" --------------------------------
     def get_labels(self) -> list[str]:
         return [p.label for p in self._parts]

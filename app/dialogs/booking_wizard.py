@@ -68,7 +68,7 @@ class BookingWizard(CaseDeskWizard):
         # Tests and scripts may answer the case decision without the modal: f(OpenCases) -> decision.
         self.case_decision_answer: Callable[[OpenCases], CaseDecision | None] | None = None
         self._booking = False  # a booking is being saved
-        self._open_cases: dict[tuple[int, tuple[str, ...]], OpenCases] = {}
+        self._open_cases: dict[tuple[int, tuple[tuple[str, str], ...]], OpenCases] = {}
         self.patient_page = PatientPage(db, self.clinic["clinic.region"])
         self.case_page = CasePage()
         self.appointment_page = AppointmentPage(
@@ -100,11 +100,12 @@ class BookingWizard(CaseDeskWizard):
     # -- the case decision, asked when leaving the case page -------------------------------
     def decide_case(self) -> bool:
         patient_id = int(self.field("patientId") or 0)
-        labels = list(self.field("bodyParts") or [])
+        labels = list(self.field("bodyParts") or [])  # for the modal's words only
+        keys = tuple(self.case_page.picker.keys())
         self.decision, self.updated_case = CaseDecision.new_case(), None
         if not patient_id:
             return True
-        key = (patient_id, tuple(labels))
+        key = (patient_id, keys)
         found = self._open_cases.pop(key, None)
         if found is None:  # read them off the UI thread, then leave the page again
             self.case_page.say(self.tr("Looking at the patient's open cases\u2026"), serious=False)
@@ -113,7 +114,7 @@ class BookingWizard(CaseDeskWizard):
                 _booking.open_cases,
                 self.db,
                 patient_id,
-                labels,
+                list(keys),
                 done=lambda answer: self._open_cases_in(key, answer),
                 failed=lambda error: self.case_page.say(plain_message(error)),
             )
@@ -129,7 +130,7 @@ class BookingWizard(CaseDeskWizard):
             self.updated_case = next(c for c in found.cases if c.id == decision.update_case_id)
         return True
 
-    def _open_cases_in(self, key: tuple[int, tuple[str, ...]], found: OpenCases) -> None:
+    def _open_cases_in(self, key: tuple, found: OpenCases) -> None:
         if self.currentId() != CASE_PAGE:
             return
         self._open_cases[key] = found
@@ -154,7 +155,7 @@ class BookingWizard(CaseDeskWizard):
         patient_id = int(self.field("patientId") or 0)
         return BookingRequest(
             case_title=str(self.field("caseTitle") or ""),
-            body_parts=tuple(self.field("bodyParts") or ()),
+            body_parts=tuple(self.case_page.picker.keys()),
             practitioner_id=practitioner.id if practitioner else 0,
             starts_at=slot.starts_at if slot else None,
             minutes=self.appointment_page.minutes.value(),
@@ -201,7 +202,9 @@ class BookingWizard(CaseDeskWizard):
                 .replace("%2", self.updated_case.title)
             )
             parts = list(self.updated_case.body_part_labels)
-            added = [label for label in self.field("bodyParts") or [] if label not in parts]
+            has = {(p.site, p.side) for p in self.updated_case.body_parts}
+            chosen = self.case_page.picker.parts()
+            added = [p.label for p in chosen if (p.site, p.side) not in has]
             body = ", ".join(parts + added)
             if added:
                 body += self.tr(" (adds %1)").replace("%1", ", ".join(added))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from app.dialogs.widgets import FieldMessage
-from app.services import settings
+from app.services.messages import link_is_set_up
 
 ROWS = ("patient", "case", "bodyParts", "appointment", "kind", "notes", "link")
 
@@ -66,7 +66,7 @@ class ReviewPage(QWizardPage):
 
 def link_not_set_up_text(template: str) -> str:
     """What the desk is told while the patient link is still a placeholder; '' once it is set."""
-    if settings.link_is_set_up(template):
+    if link_is_set_up(template):
         return ""
     return QCoreApplication.translate(
         "ReviewPage",

@@ -111,17 +111,47 @@ def parse_label(label: str) -> BodyPart:
     return body_part(*found)
 
 
-def parse_labels(labels: list[str] | tuple[str, ...]) -> list[BodyPart]:
-    """Parses and de-duplicates; at least one body part is required."""
+def from_key(site_key: str, side: str) -> BodyPart:
+    """(site, side) -> BodyPart, refusing an unknown site, a missing side or a side too many."""
+    entry = _by_key().get(site_key)
+    if entry is None:
+        raise ValidationError("bodyParts", f"'{site_key}' is not a body part CaseDesk knows.")
+    if entry.paired and side not in SIDES:
+        raise ValidationError(
+            "bodyParts", f"Say which side for '{entry.label()}': {', '.join(entry.labels())}."
+        )
+    if not entry.paired and side:
+        raise ValidationError("bodyParts", f"'{entry.label()}' has no side.")
+    return body_part(site_key, side)
+
+
+def resolve(items) -> list[BodyPart]:
+    """Body parts as the UI sends them, (site, side) keys, de-duplicated; at least one.
+
+    A plain string is read as a catalogue label ("Left knee"), for scripts and the
+    command line; the window never sends labels back, so a translated label cannot
+    be misread.
+    """
     parts: dict[tuple[str, str], BodyPart] = {}
-    for label in labels:
-        if not label or not label.strip():
-            continue
-        part = parse_label(label)
+    for item in items:
+        if isinstance(item, str):
+            if not item.strip():
+                continue
+            part = parse_label(item)
+        elif isinstance(item, BodyPart):
+            part = from_key(item.site, item.side)
+        else:
+            site_key, side = item
+            part = from_key(site_key, side or "")
         parts.setdefault((part.site, part.side), part)
     if not parts:
         raise ValidationError("bodyParts", "Choose at least one body part.")
     return list(parts.values())
+
+
+def parse_labels(labels: list[str] | tuple[str, ...]) -> list[BodyPart]:
+    """Parses labels and de-duplicates; at least one body part is required."""
+    return resolve(labels)
 
 
 def matches(site_entry: BodySite, text: str) -> bool:

@@ -16,10 +16,11 @@ from app.models import TimeOff as TimeOffRow
 from app.models.appointment import CANCELLED, KINDS, RESERVED
 from app.models.case import CASE_OPEN
 from app.services import audit, cases, patients, schedule_rules, settings
-from app.services.body_sites import BodyPart, parse_labels
+from app.services.body_sites import BodyPart, resolve
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
+from app.services.validation import check_text, column_length
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -42,7 +43,7 @@ def open_cases(
     No case is suggested when none shares a body site with the new ones: guessing would put a
     shoulder into the knee case at one press of Enter.
     """
-    wanted = parse_labels(body_parts) if any(b.strip() for b in body_parts) else []
+    wanted = resolve(body_parts) if any(_given(b) for b in body_parts) else []
     with db.reading() as session:
         found = [c for c in cases.load_cases(session, patient_id) if c.status == CASE_OPEN]
     suggested = None
@@ -51,6 +52,10 @@ def open_cases(
         if not wanted or _overlap_score(best.body_parts, wanted)[0]:
             suggested = best.id
     return OpenCases(tuple(found), suggested)
+
+
+def _given(item) -> bool:
+    return bool(item.strip()) if isinstance(item, str) else bool(item)
 
 
 def _clinic_zone(session: Session) -> ZoneInfo:
@@ -152,13 +157,15 @@ def first_free_slot(
 
 def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     title = cases.validate_title(request.case_title)
-    parts = parse_labels(request.body_parts)
+    parts = resolve(request.body_parts)
     if request.kind not in KINDS:
         raise ValidationError("kind", "Choose initial assessment or follow-up.")
     if request.minutes is not None and not 5 <= request.minutes <= 480:
         raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
     if not request.patient_id and request.new_patient is None:
         raise ValidationError("patientId", "Choose a patient or register a new one.")
+    check_text("referral", request.referral, "referral", column_length(Case.referral))
+    check_text("notes", request.notes, "appointment note")
     return title, parts
 
 
@@ -295,10 +302,16 @@ def _queue_message(session, config, patient, practitioner, case, appointment, li
         case_code=case.code,
         link=link,
     )
+    # A subject template within its limit can still grow past the column once its
+    # placeholders are filled in; a shortened subject beats a booking that fails.
+    limit = column_length(OutboxMessage.subject)
+    subject = (
+        message.subject if len(message.subject) <= limit else message.subject[: limit - 1] + "…"
+    )
     row = OutboxMessage(
         appointment_id=appointment.id,
         recipient=patient.email,
-        subject=message.subject,
+        subject=subject,
         body=message.body,
     )
     session.add(row)

@@ -27,14 +27,16 @@ from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
+from app.services.validation import check_text, column_length
 
 
 def next_case_code(session: Session) -> str:
     """'C-00042': from a counter that only goes up, so an ID is never given twice."""
-    counter = session.get(Counter, "case", with_for_update=True)
-    if counter is None:
-        counter = Counter(name="case", value=0)
-        session.add(counter)
+    # In a new database two desks may both find no counter row and both insert one; so the
+    # row is made with "insert unless there", then locked (other desks wait here).
+    insert = _dialect_insert(session)
+    session.execute(insert(Counter).values(name="case", value=0).on_conflict_do_nothing())
+    counter = session.get(Counter, "case", with_for_update=True, populate_existing=True)
     counter.value += 1
     session.flush()
     return f"C-{counter.value:05d}"
@@ -44,6 +46,15 @@ def clinic_today(session: Session) -> date:
     """Today in the clinic's time zone, which is not always the PC's."""
     zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
     return datetime.now(UTC).astimezone(zone).date()
+
+
+def _dialect_insert(session: Session):
+    """The INSERT of the session's engine, which knows ON CONFLICT (both SQLite and PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
 
 
 def new_case(
@@ -72,6 +83,10 @@ def new_case(
 
 def add_body_parts(session: Session, case: Case, parts: list[BodyPart]) -> list[BodyPart]:
     """Adds the parts the case does not have yet; returns those added."""
+    # Another desk may be adding the same part right now: lock the case, then read its parts
+    # afresh, so the second desk sees the first one's part (no-op on SQLite, which has one
+    # writer at a time).
+    session.refresh(case, with_for_update=True)
     have = {(bp.site, bp.side) for bp in case.body_parts}
     added = [p for p in parts if (p.site, p.side) not in have]
     for p in added:
@@ -100,8 +115,7 @@ def validate_title(title: str) -> str:
         raise ValidationError(
             "caseTitle", "Enter a case title, for example 'Knee pain after fall'."
         )
-    if len(title) > 200:
-        raise ValidationError("caseTitle", "The case title is too long (at most 200 characters).")
+    check_text("caseTitle", title, "case title", column_length(Case.title))
     return title
 
 

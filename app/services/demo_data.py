@@ -37,6 +37,7 @@ from app.models.practitioner import DEFAULT_WORKING_HOURS
 from app.services import audit, settings
 from app.services.body_sites import catalogue
 from app.services.errors import ConflictError, ValidationError
+from app.services.sequences import reset_sequences
 from app.services.text import fold
 
 # Regions without a Faker person provider of their own borrow a neighbour's names.
@@ -218,6 +219,7 @@ def generate(
                 session.add(Counter(name="case", value=case_number))
             else:
                 row.value = case_number
+            reset_sequences(session)  # the rows came with their ids
 
     created = when(datetime.now(UTC))
     for n in range(patients):

@@ -162,7 +162,8 @@ class BookingRequest:
     """Everything the booking wizard collects. `patient_id` 0 or None means `new_patient`."""
 
     case_title: str
-    body_parts: tuple[str, ...]
+    # (site, side) keys as the picker holds them; a str is read as an English catalogue label.
+    body_parts: tuple[tuple[str, str] | str, ...]
     practitioner_id: int
     starts_at: datetime  # aware
     minutes: int | None = None  # the practitioner's default when None

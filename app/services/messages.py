@@ -132,3 +132,22 @@ def sample(
         case_code="C-00042",
         link=render_link(link_template, "AbC123", "C-00042", 42),
     )
+
+
+PLACEHOLDER_LINK_HOSTS = ("example.com", "example.org", "example.net")
+
+
+def link_is_set_up(template: str) -> bool:
+    """False while the patient link still points at a placeholder domain (example.com...).
+
+    Such a link goes nowhere: the desk must say so rather than send it silently.
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(template.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    if not host:
+        return False
+    return not any(host == d or host.endswith("." + d) for d in PLACEHOLDER_LINK_HOSTS)

@@ -18,6 +18,7 @@ from app.services import audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
 from app.services.errors import NotFoundError, ValidationError
 from app.services.text import digits, fold, prefix_upper_bound
+from app.services.validation import check_text, column_length
 
 SEXES = ("female", "male", "other")
 CASE_CODE = re.compile(r"^c\s*-?\s*\d*$", re.IGNORECASE)
@@ -39,8 +40,11 @@ def _name(field: str, value: str, what: str) -> str:
     value = " ".join((value or "").split())
     if not value:
         raise ValidationError(field, f"Enter the patient's {what}.")
-    if len(value) > 100:
-        raise ValidationError(field, f"The {what} is too long (at most 100 characters).")
+    limit = column_length(Patient.first_name)
+    check_text(field, value, what, limit)
+    # The search keys hold the folded name, which can be longer (ß -> ss, ligatures split).
+    if len(fold(value)) > limit:
+        raise ValidationError(field, f"The {what} is too long once spelled out for search.")
     return value
 
 

@@ -12,6 +12,7 @@ from app.models.practitioner import DEFAULT_WORKING_HOURS
 from app.services import audit
 from app.services.dto import Practitioner
 from app.services.errors import NotFoundError, ValidationError
+from app.services.validation import check_text, column_length
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -78,6 +79,14 @@ def _dto(row: PractitionerRow) -> Practitioner:
     )
 
 
+def _clean_name(name: str | None) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("name", "Enter the practitioner's name.")
+    check_text("name", name, "practitioner's name", column_length(PractitionerRow.name))
+    return name
+
+
 def add_practitioner(
     db: Database,
     name: str,
@@ -85,9 +94,7 @@ def add_practitioner(
     appointment_minutes: int = 30,
 ) -> Practitioner:
     """Adds an active practitioner (default hours: weekdays 09:00-13:00 and 14:00-17:00)."""
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValidationError("name", "Enter the practitioner's name.")
+    name = _clean_name(name)
     hours = validate_hours(working_hours or DEFAULT_WORKING_HOURS)
     with db.writing() as session:
         row = PractitionerRow(
@@ -118,10 +125,7 @@ def update_practitioner(
             raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
         before = {"name": row.name, "active": row.active, "hours": row.working_hours}
         if name is not None:
-            name = " ".join(name.split())
-            if not name:
-                raise ValidationError("name", "Enter the practitioner's name.")
-            row.name = name
+            row.name = _clean_name(name)
         if active is not None:
             row.active = active
         if working_hours is not None:

@@ -17,7 +17,14 @@ from app.db import Database
 from app.models import Setting
 from app.services import audit, secrets
 from app.services.errors import ValidationError
-from app.services.messages import DEFAULT_BODY, DEFAULT_SUBJECT, PLACEHOLDERS
+from app.services.messages import (  # noqa: F401 - link_is_set_up is used via settings
+    DEFAULT_BODY,
+    DEFAULT_SUBJECT,
+    PLACEHOLDER_LINK_HOSTS,
+    PLACEHOLDERS,
+    link_is_set_up,
+)
+from app.services.validation import check_text
 
 SECRET_KEYS = {"smtp.password"}
 
@@ -57,25 +64,6 @@ def _placeholders(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError:
         return {"<broken>"}
-
-
-PLACEHOLDER_LINK_HOSTS = ("example.com", "example.org", "example.net")
-
-
-def link_is_set_up(template: str) -> bool:
-    """False while the patient link still points at a placeholder domain (example.com...).
-
-    Such a link goes nowhere: the desk must say so rather than send it silently.
-    """
-    from urllib.parse import urlsplit
-
-    try:
-        host = (urlsplit(template.strip()).hostname or "").lower()
-    except ValueError:
-        return False
-    if not host:
-        return False
-    return not any(host == d or host.endswith("." + d) for d in PLACEHOLDER_LINK_HOSTS)
 
 
 def _link_template(key: str, value: str) -> str:
@@ -168,6 +156,16 @@ def _message_template(key: str, value: str) -> str:
     return value
 
 
+# Leaves room in the stored subject (300 characters) for the placeholders' values.
+SUBJECT_LIMIT = 200
+
+
+def _subject_template(key: str, value: str) -> str:
+    if len(value.strip()) > SUBJECT_LIMIT:
+        raise ValidationError(key, f"The subject is too long (at most {SUBJECT_LIMIT} characters).")
+    return _message_template(key, value)
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -198,7 +196,7 @@ KEYS: dict[str, Key] = {
         Key(
             "message.subject",
             DEFAULT_SUBJECT,
-            _message_template,
+            _subject_template,
             "patient message subject template",
         ),
         Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
@@ -238,6 +236,7 @@ def get(db: Database, name: str) -> str:
 def validate(name: str, value: str) -> str:
     """The normalised value, or a ValidationError naming the key."""
     key = _key(name)
+    check_text(name, value, f"value of {name}")  # a NUL cannot be stored by PostgreSQL
     return key.check(name, value)
 
 

@@ -108,3 +108,21 @@ def test_free_slots_skip_booked_times(db, practitioner, book):
     free = booking.free_slots(db, practitioner.id, day)
     assert first.starts_at not in [s.starts_at for s in free]
     assert booking.first_free_slot(db, practitioner.id).starts_at != first.starts_at
+
+
+def test_body_parts_travel_as_site_and_side_keys(db, book):
+    booked = book(body_parts=(("knee", "right"), ("lower_back", "")))
+    assert booked.body_parts == ("Right knee", "Lower back")
+
+
+@pytest.mark.parametrize(
+    ("keys", "words"),
+    [
+        ((("knee", ""),), "Say which side"),
+        ((("neck", "left"),), "has no side"),
+        ((("elbowz", "left"),), "not a body part"),
+    ],
+)
+def test_a_wrong_key_is_refused_in_plain_words(db, book, keys, words):
+    with pytest.raises(ValidationError, match=words):
+        book(body_parts=keys)
