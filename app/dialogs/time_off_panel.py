@@ -65,6 +65,7 @@ class TimeOffPanel(QWidget):
         self.runner, self.bus = desk.runner, desk.bus
         self.zone = ZoneInfo("UTC")  # until the clinic's zone is read
         self.loading = True
+        self._times_filled = False
         self._build()
         self.bus.changed.connect(self._on_changes)
         self.load()
@@ -127,7 +128,9 @@ class TimeOffPanel(QWidget):
 
     def _zone_in(self, zone: str) -> None:
         self.zone = ZoneInfo(zone)
-        self._default_times()
+        if not self._times_filled:  # a re-read never overwrites what was typed
+            self._times_filled = True
+            self._default_times()
         self.runner.query(
             "timeOff.practitioners",
             _practitioners.list_practitioners,
@@ -170,6 +173,7 @@ class TimeOffPanel(QWidget):
 
     def _entries_in(self, found: list[TimeOff]) -> None:
         self.loading = False
+        selected = [i.data(Qt.ItemDataRole.UserRole) for i in self.entries.selectedItems()]
         self.entries.clear()
         for entry in found:
             text = f"{appointment_start(entry.starts_at, self.zone)} \u2013 "
@@ -179,6 +183,8 @@ class TimeOffPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
+            if entry.id in selected:  # a re-read keeps what the receptionist had chosen
+                self.entries.setCurrentItem(item)
         if not found and self.practitioner.currentData() is not None:
             self.entries.addItem(self._placeholder(self.tr("No time off booked.")))
         self._enable()
