@@ -42,7 +42,7 @@ def database_url(target: str) -> URL:
     if "://" in target:
         try:
             url = make_url(target)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
             raise DatabaseError(f"Not a database address: {target}") from exc
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseError(f"Unsupported database kind '{url.get_backend_name()}'.")

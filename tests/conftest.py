@@ -163,3 +163,27 @@ def book(db, practitioner, slot_time):
         return booking.book_appointment(db, request, decision or CaseDecision.new_case())
 
     return _book
+
+
+# Answers come from worker threads; on a shared, loaded machine they can take longer than
+# pytest-qt's default 5 s. Waiting longer costs nothing when all is well.
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    wait_until, wait_signal, wait_signals = qtbot.waitUntil, qtbot.waitSignal, qtbot.waitSignals
+
+    def patient_wait_until(callback, *, timeout: int = WAIT_MS):
+        return wait_until(callback, timeout=timeout)
+
+    def patient_wait_signal(signal=None, *, timeout: int = WAIT_MS, **kw):
+        return wait_signal(signal, timeout=timeout, **kw)
+
+    def patient_wait_signals(signals=None, *, timeout: int = WAIT_MS, **kw):
+        return wait_signals(signals, timeout=timeout, **kw)
+
+    qtbot.waitUntil = patient_wait_until
+    qtbot.waitSignal = patient_wait_signal
+    qtbot.waitSignals = patient_wait_signals
+    return qtbot

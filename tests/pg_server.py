@@ -14,6 +14,7 @@ import contextlib
 import glob
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -77,6 +78,7 @@ class PgServer:
         self.log = self.folder / "server.log"
         self.port = 0
         self._admin = None
+        self._watcher: subprocess.Popen | None = None
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -91,6 +93,7 @@ class PgServer:
                 try:
                     self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w",
                               "-t", "60", "-o", self._options(), "start")  # fmt: skip
+                    self._watch()
                     return self
                 except PgServerError as exc:
                     last_error = str(exc)
@@ -100,6 +103,10 @@ class PgServer:
             raise
 
     def stop(self) -> None:
+        if self._watcher is not None:
+            self._watcher.kill()
+            self._watcher.wait()
+            self._watcher = None
         if self._admin is not None:
             self._admin.close()
             self._admin = None
@@ -136,6 +143,24 @@ class PgServer:
         self._admin.execute(sql)
 
     # -- helpers --------------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        """Stops the server and removes its folder if this test run dies without doing it
+        (killed by a timeout, say), so no server outlives the run that started it."""
+        stop = [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"]
+        if self.run_as is not None:
+            stop = _as_user(self.run_as.pw_name, stop)
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+            f"{shlex.join(stop)}; rm -rf {shlex.quote(str(self.folder))}"
+        )
+        self._watcher = subprocess.Popen(
+            ["sh", "-c", script],
+            start_new_session=True,  # a signal to the test run's process group spares it
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def _options(self) -> str:
         settings = {
@@ -188,8 +213,6 @@ def _server_user() -> pwd.struct_passwd | None:
 def _as_user(user: str, command: list[str]) -> list[str]:
     if shutil.which("runuser"):
         return ["runuser", "-u", user, "--", *command]
-    import shlex
-
     return ["su", user, "-s", "/bin/sh", "-c", shlex.join(command)]
 
 

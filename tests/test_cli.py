@@ -140,3 +140,9 @@ def test_a_damaged_file_is_one_line(tmp_path):
     result = casedesk("config", "list", database=path)
     assert result.returncode == 1
     assert "not a CaseDesk database" in one_error_line(result)
+
+
+def test_a_port_that_is_not_a_number_is_one_line():
+    done = casedesk("--database", "postgresql+psycopg://desk@server:abc/casedesk", "config", "list")
+    assert done.returncode == 1
+    assert "Not a database address" in one_error_line(done)

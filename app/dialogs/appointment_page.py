@@ -28,6 +28,7 @@ from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
 _booking = service("booking")
+_follow_up = service("follow_up")
 _practitioners = service("practitioners")
 
 KINDS = (("initial", "Initial assessment"), ("follow_up", "Follow-up"))
@@ -48,6 +49,10 @@ class AppointmentPage(QWizardPage):
         self._practitioners: list[Practitioner] = []
         self._started = False
         self._kind_touched = False
+        # A follow-up's case: its suggested slot (practitioner who last saw it, a day the
+        # patient is free) is offered first instead of the first practitioner's first slot.
+        self.follow_up_case_id = 0
+        self._suggesting = False  # its answer is awaited; a refresh must not overtake it
         self.setTitle(self.tr("Appointment"))
         self.setSubTitle(
             self.tr("Times are clinic time (%1). * marks what is required.").replace("%1", timezone)
@@ -161,10 +166,38 @@ class AppointmentPage(QWizardPage):
                 self.tr("No practitioner is taking appointments. Add one in Settings first.")
             )
             return
+        if self.follow_up_case_id:
+            self._suggest_follow_up()
+            return
         self._on_practitioner()
 
+    def _suggest_follow_up(self) -> None:
+        self.loading, self._suggesting = True, True
+        self.runner.query(
+            "slots",
+            _follow_up.suggested_slot,
+            self.db,
+            self.follow_up_case_id,
+            done=self._suggestion_in,
+            failed=self._failed,
+        )
+
+    def _suggestion_in(self, slot: Slot | None) -> None:
+        self._suggesting = False
+        index = self.practitioner_combo.findData(slot.practitioner_id) if slot else -1
+        if index < 0:  # nothing free, or that practitioner is gone: the usual first slot
+            self._on_practitioner()
+            return
+        self.practitioner_combo.blockSignals(True)
+        self.practitioner_combo.setCurrentIndex(index)
+        self.practitioner_combo.blockSignals(False)
+        self.minutes.blockSignals(True)
+        self.minutes.setValue(self._practitioners[index].appointment_minutes)
+        self.minutes.blockSignals(False)
+        self._first_slot_in(slot)
+
     def _failed(self, error: BaseException) -> None:
-        self.loading = False
+        self.loading = self._suggesting = False
         self.message.say(plain_message(error))
         self.completeChanged.emit()
 
@@ -245,7 +278,11 @@ class AppointmentPage(QWizardPage):
     def _on_changes(self, changes: Changes) -> None:
         # Another booking or a practitioner's hours changed: the free slots may have too.
         if self._started and self.isVisible() and changes.touches("appointment", "practitioner"):
-            self.refresh_slots()
+            # Asked again rather than overtaken: both answers share the "slots" topic.
+            if self._suggesting:
+                self._suggest_follow_up()
+            else:
+                self.refresh_slots()
 
     def _touch_kind(self, _index: int) -> None:
         self._kind_touched = True

@@ -54,6 +54,7 @@ class BookingWizard(CaseDeskWizard):
         parent: QWidget | None = None,
         patient_id: int = 0,
         clinic: dict[str, str] | None = None,
+        follow_up: CaseInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -85,10 +86,28 @@ class BookingWizard(CaseDeskWizard):
         self._initial_patient = int(patient_id or 0)
         if self._initial_patient:
             self.setField("patientId", self._initial_patient)
+        self.follow_up = follow_up
+        if follow_up is not None:
+            self._start_follow_up(follow_up)
         if not self.clinic_known:
             self.runner.query(
                 "wizard-clinic", service("settings").get_all, db, done=self._clinic_in
             )
+
+    def _start_follow_up(self, case: CaseInfo) -> None:
+        """Another appointment in `case`: the wizard starts at the appointment page.
+
+        The patient and case are known, so nothing is asked about them: the case's own title
+        and body parts travel with the request (adding none), and the decision is made.
+        """
+        self.setWindowTitle(self.tr("Follow-up for %1").replace("%1", case.code))
+        self._initial_patient = case.patient_id
+        self.setField("patientId", case.patient_id)
+        self.setField("caseTitle", case.title)
+        self.setField("bodyParts", case.body_part_labels)
+        self.decision, self.updated_case = CaseDecision.update(case.id), case
+        self.appointment_page.follow_up_case_id = case.id
+        self.setStartId(APPOINTMENT_PAGE)
 
     def _clinic_in(self, values: dict[str, str]) -> None:
         """The clinic's settings arrived: its time zone and region for the pages."""
@@ -174,6 +193,8 @@ class BookingWizard(CaseDeskWizard):
         if chosen is not None:
             patient = describe(chosen, fmt)
             email = chosen.email
+        elif self.follow_up is not None:  # still being read: the case says whose it is
+            patient, email = self.follow_up.code, None
         else:
             patient = self.tr("New patient: %1").replace(
                 "%1",
@@ -278,8 +299,10 @@ class BookingWizard(CaseDeskWizard):
         elif isinstance(error, ValidationError):
             self._show_validation(error)
         elif isinstance(error, ConflictError):
-            self._go_to(CASE_PAGE)
-            self.case_page.say(str(error))
+            if self._go_to(CASE_PAGE):
+                self.case_page.say(str(error))
+            else:  # a follow-up's case was closed meanwhile
+                self.review_page.say(str(error))
         elif isinstance(error, NotFoundError):
             self._go_to(PATIENT_PAGE)
             self.patient_page.results_note.setText(str(error))
@@ -299,19 +322,25 @@ class BookingWizard(CaseDeskWizard):
             (CASE_PAGE, self.case_page),
             (APPOINTMENT_PAGE, self.appointment_page),
         ):
-            if error.field in _fields_of(page_id):
-                self._go_to(page_id)
+            if error.field in _fields_of(page_id) and self._go_to(page_id):
                 page.show_error(error.field, error.message)
                 return
         self.review_page.say(error.message)
 
-    def _go_to(self, page_id: int) -> None:
-        """Goes back page by page (each keeps what was typed) to `page_id`."""
+    def _go_to(self, page_id: int) -> bool:
+        """Goes back page by page (each keeps what was typed) to `page_id`; False when the
+        wizard started after it (a follow-up starts at the appointment page)."""
         while self.currentId() > page_id:
+            before = self.currentId()
             self.back()
+            if self.currentId() == before:
+                return False
+        return self.currentId() == page_id
 
     # -- closing ---------------------------------------------------------------------------
     def has_input(self) -> bool:
+        if self.follow_up is not None:  # nothing typed but, perhaps, notes
+            return bool(self.appointment_page.notes_text())
         typed = any(
             str(self.field(name) or "").strip()
             for name in ("firstName", "lastName", "phone", "email", "caseTitle")

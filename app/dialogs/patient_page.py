@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Property, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -24,9 +20,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.dialogs.widgets import DateField, FieldMessage, focus_soon, required
+from app.dialogs.patient_form import PatientForm
+from app.dialogs.widgets import FieldMessage, focus_soon
 from app.services.dto import PatientDetails, PatientSummary
-from app.services.patient_checks import field_errors
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -34,8 +30,6 @@ SEARCH_DELAY_MS = 250
 DUPLICATE_DELAY_MS = 400
 RESULTS_SHOWN = 50
 _patients = service("patients")
-
-SEXES = (("", "not given"), ("female", "female"), ("male", "male"), ("other", "other"))
 
 
 def describe(patient: PatientSummary, date_format: str = "dd/MM/yyyy") -> str:
@@ -51,28 +45,24 @@ class PatientPage(QWizardPage):
     def __init__(self, db, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.region = region
         self._patient_id = 0
         self._chosen: PatientSummary | None = None
-        self._touched: set[str] = set()
-        self._errors: dict[str, str] = {}
         self.runner = desk_for(db).runner
         self._known: dict[int, PatientSummary] = {}  # rows of the last search, by id
         self.setTitle(self.tr("Patient"))
         self.setSubTitle(
             self.tr("Find the patient, or register a new one. * marks what is required.")
         )
-        self._build()
+        self._build(region)
         self.registerField("patientId", self, "patientId", self.patientIdChanged)
         for name, widget in self.inputs.items():
             if name == "birthDate":
                 self.registerField(name, widget, "date", widget.dateChanged)
             elif name != "sex":
                 self.registerField(name, widget)
-        self._check_fields()
 
     # -- layout --------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, region: str) -> None:
         self.search = QLineEdit(objectName="wizardPatientSearch")
         self.search.setPlaceholderText(self.tr("Name, phone number or case ID"))
         self.search.setClearButtonEnabled(True)
@@ -89,7 +79,7 @@ class PatientPage(QWizardPage):
         find_label.setBuddy(self.search)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._new_patient_form())
+        self.stack.addWidget(self._new_patient_form(region))
         self.stack.addWidget(self._chosen_panel())
 
         layout = QVBoxLayout(self)
@@ -109,46 +99,13 @@ class PatientPage(QWizardPage):
         self.duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
         self.duplicate_timer.timeout.connect(self._start_duplicate_check)
 
-    def _new_patient_form(self) -> QWidget:
+    def _new_patient_form(self, region: str) -> QWidget:
         box = QGroupBox(self.tr("New patient"), objectName="newPatientBox")
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.inputs: dict[str, QWidget] = {
-            "firstName": QLineEdit(objectName="firstNameEdit"),
-            "lastName": QLineEdit(objectName="lastNameEdit"),
-            "phone": QLineEdit(objectName="phoneEdit"),
-            "email": QLineEdit(objectName="emailEdit"),
-            "birthDate": DateField(self.region, objectName="birthDateEdit"),
-            "sex": QComboBox(objectName="sexCombo"),
-        }
-        for value, text in SEXES:
-            self.inputs["sex"].addItem(self.tr(text), value)
-        self.inputs["phone"].setPlaceholderText(self.tr("e.g. +91 98123 45678"))
-        labels = {
-            "firstName": required(self.tr("First name")),
-            "lastName": required(self.tr("Last name")),
-            "phone": required(self.tr("Phone")),
-            "email": self.tr("E-mail (for the link)"),
-            "birthDate": self.tr("Date of birth"),
-            "sex": self.tr("Sex"),
-        }
-        self.messages: dict[str, FieldMessage] = {}
-        for name, widget in self.inputs.items():
-            message = FieldMessage(objectName=f"{name}Message")
-            self.messages[name] = message
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(widget)
-            cell.addWidget(message)
-            label = QLabel(labels[name])
-            label.setBuddy(widget)
-            form.addRow(label, cell)
-            if isinstance(widget, QLineEdit):
-                widget.textEdited.connect(lambda _t, n=name: self._touch(n))
-                widget.editingFinished.connect(lambda n=name: self._touch(n))
-                widget.textChanged.connect(self._check_fields)
-        self.inputs["sex"].currentIndexChanged.connect(self._check_fields)
-        form.addRow(self._duplicate_frame())
+        self.form = PatientForm(region)
+        self.form.changed.connect(self._fields_changed)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.form)
+        layout.addWidget(self._duplicate_frame())
         return box
 
     def _duplicate_frame(self) -> QWidget:
@@ -310,52 +267,33 @@ class PatientPage(QWizardPage):
             return True
         return False
 
-    # -- the new patient's details ---------------------------------------------------------
+    # -- the new patient's details: the form's, seen from the wizard -------------------------
+    @property
+    def region(self) -> str:
+        return self.form.region
+
+    @region.setter
+    def region(self, value: str) -> None:
+        self.form.region = value
+
+    @property
+    def inputs(self) -> dict[str, QWidget]:
+        return self.form.inputs
+
+    @property
+    def messages(self) -> dict[str, FieldMessage]:
+        return self.form.messages
+
     def details(self) -> PatientDetails:
-        birth = self.inputs["birthDate"].get_date()
-        return PatientDetails(
-            first_name=self.inputs["firstName"].text(),
-            last_name=self.inputs["lastName"].text(),
-            phone=self.inputs["phone"].text(),
-            email=self.inputs["email"].text().strip() or None,
-            birth_date=birth.toPython() if birth.isValid() else None,
-            sex=self.inputs["sex"].currentData() or None,
-        )
-
-    def sex_text(self) -> str:
-        return self.inputs["sex"].currentText()
-
-    def _touch(self, name: str) -> None:
-        if name not in self._touched:
-            self._touched.add(name)
-            self._show_messages()
-
-    def _check_fields(self, *_args) -> None:
-        self._errors = field_errors(self.details(), self.region, date.today())
-        if not self.inputs["birthDate"].text_is_date():
-            fmt = self.inputs["birthDate"].placeholderText()
-            self._errors["birthDate"] = self.tr("Type a real date (%1).").replace("%1", fmt)
-        self._show_messages()
-        self.duplicate_timer.start()
-        self.completeChanged.emit()
-
-    def _show_messages(self) -> None:
-        for name, message in self.messages.items():
-            text = self._errors.get(name, "")
-            message.say(text, serious=name in self._touched or not self._is_empty(name))
-
-    def _is_empty(self, name: str) -> bool:
-        widget = self.inputs[name]
-        return isinstance(widget, QLineEdit) and not widget.text().strip()
+        return self.form.details()
 
     def show_error(self, field: str, message: str) -> bool:
         """Shows a service's ValidationError beside its field; False when the field is not here."""
-        if field in self.messages:
-            self._touched.add(field)
-            self.messages[field].say(message)
-            self.inputs[field].setFocus()
-            return True
-        return False
+        return self.form.show_error(field, message)
+
+    def _fields_changed(self) -> None:
+        self.duplicate_timer.start()
+        self.completeChanged.emit()
 
     # -- duplicates ------------------------------------------------------------------------
     def _start_duplicate_check(self) -> None:
@@ -404,7 +342,7 @@ class PatientPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         if self._patient_id:
             return self._chosen is not None
-        return not self._errors
+        return not self.form.errors
 
 
 def _search(db, text: str) -> tuple[list[PatientSummary], int]:

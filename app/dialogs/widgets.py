@@ -65,9 +65,22 @@ class DateField(QLineEdit):
         self.setObjectName(objectName)
         self._format = date_format(region)
         self._date = QDate()
+        self._show_hint()
+        self.textChanged.connect(self._on_text)
+
+    def _show_hint(self) -> None:
         hint = self._format.replace("dd", "DD").replace("yyyy", "YYYY")
         self.setPlaceholderText(self.tr("%1 or leave empty").replace("%1", hint))
-        self.textChanged.connect(self._on_text)
+
+    def set_region(self, region: str) -> None:
+        """Reads and writes dates in the region's order from now on; a date typed is kept."""
+        wanted = date_format(region)
+        if wanted == self._format:
+            return
+        self._format = wanted
+        self._show_hint()
+        if self._date.isValid():
+            self.setText(self._date.toString(wanted))
 
     def display_format(self) -> str:
         return self._format

@@ -34,6 +34,8 @@ class Appointment(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     token: Mapped[str] = mapped_column(String(64), unique=True)  # the patient's link
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The .ics SEQUENCE: grows with each move, so calendar apps update the patient's event.
+    calendar_sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
     __table_args__ = (
         Index("ix_appointment_practitioner_start", "practitioner_id", "starts_at"),

@@ -62,17 +62,24 @@ def _clinic_zone(session: Session) -> ZoneInfo:
     return ZoneInfo(settings.read_all(session)["clinic.timezone"])
 
 
-def _busy(session: Session, practitioner_id: int, start: datetime, end: datetime):
-    return list(
-        session.execute(
-            select(Appointment.starts_at, Appointment.ends_at).where(
-                Appointment.practitioner_id == practitioner_id,
-                Appointment.status != CANCELLED,
-                Appointment.starts_at < end,
-                Appointment.ends_at > start,
-            )
-        ).all()
+def _busy(
+    session: Session,
+    practitioner_id: int,
+    start: datetime,
+    end: datetime,
+    exclude_id: int | None = None,
+):
+    """The practitioner's non-cancelled appointments overlapping [start, end), except one
+    being moved (it may overlap its own old time)."""
+    query = select(Appointment.starts_at, Appointment.ends_at).where(
+        Appointment.practitioner_id == practitioner_id,
+        Appointment.status != CANCELLED,
+        Appointment.starts_at < end,
+        Appointment.ends_at > start,
     )
+    if exclude_id is not None:
+        query = query.where(Appointment.id != exclude_id)
+    return list(session.execute(query).all())
 
 
 def _away(session: Session, practitioner_id: int, start: datetime, end: datetime):

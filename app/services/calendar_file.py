@@ -21,6 +21,7 @@ class CalendarEntry:
     description: str
     location: str = ""
     url: str = ""
+    sequence: int = 0  # grows with each change of time, so the patient's event is updated
 
 
 def uid_for(appointment_id: int) -> str:
@@ -47,6 +48,7 @@ def appointment_calendar(entry: CalendarEntry, now: datetime | None = None) -> b
     event = Event()
     event.add("uid", uid_for(entry.appointment_id))
     event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
+    event.add("sequence", entry.sequence)
     event.add("dtstart", entry.starts_at.astimezone(zone))
     event.add("dtend", entry.ends_at.astimezone(zone))
     event.add("summary", entry.summary)

@@ -216,3 +216,19 @@ class OutboxInfo:
     last_error: str | None
     sent_at: datetime | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class AppointmentMove:
+    """One appointment moved in time (or to another practitioner); it keeps its id and case."""
+
+    appointment_id: int
+    case_id: int
+    patient_id: int
+    old_starts_at: datetime  # aware, UTC
+    old_ends_at: datetime
+    new_starts_at: datetime
+    new_ends_at: datetime
+    old_practitioner_id: int
+    new_practitioner_id: int
+    message_id: int | None  # the "your appointment moved" message queued, if any

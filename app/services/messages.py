@@ -29,6 +29,19 @@ DEFAULT_BODY = (
     "See you soon,\n{clinic}\n"
 )
 
+# After a move: the new time first, the old one named so the patient knows which visit it is.
+MOVED_SUBJECT = "Your appointment at {clinic} has moved to {date} at {time}"
+MOVED_BODY = (
+    "Hello {first_name},\n\n"
+    "Your appointment at {clinic} has moved. The new time is:\n\n"
+    "  {date} at {time} with {practitioner}\n"
+    "  (instead of {was})\n"
+    "  Your case: {case_id}\n\n"
+    "The calendar file attached updates the entry you may have saved.\n"
+    "Please confirm or change it here:\n{link}\n\n"
+    "See you soon,\n{clinic}\n"
+)
+
 
 @dataclass(frozen=True)
 class Message:
@@ -131,6 +144,37 @@ def sample(
         practitioner="Dr Asha Rao",
         case_code="C-00042",
         link=render_link(link_template, "AbC123", "C-00042", 42),
+    )
+
+
+def compose_moved(
+    config: dict[str, str],
+    *,
+    first_name: str,
+    last_name: str,
+    old_starts_at: datetime,
+    starts_at: datetime,
+    practitioner: str,
+    case_code: str,
+    link: str,
+) -> Message:
+    """The "your appointment moved" message, in the clinic's zone, naming the old time too."""
+    zone = ZoneInfo(config["clinic.timezone"])
+    old = old_starts_at.astimezone(zone)
+    was = f"{old:%A %d %B %Y} at {local_label(old_starts_at, zone)}"
+    # Filled before the other placeholders: the old time holds no braces to be read again.
+    body = MOVED_BODY.replace("{was}", was)
+    return compose(
+        subject_template=MOVED_SUBJECT,
+        body_template=body,
+        clinic=config["clinic.name"],
+        first_name=first_name,
+        last_name=last_name,
+        starts_at=starts_at,
+        timezone=config["clinic.timezone"],
+        practitioner=practitioner,
+        case_code=case_code,
+        link=link,
     )
 
 

@@ -41,6 +41,7 @@ class PatientMessage:
     link: str
     subject: str
     body: str
+    calendar_sequence: int = 0
 
     @property
     def copy_text(self) -> str:
@@ -62,6 +63,7 @@ class PatientMessage:
             description=f"Your case: {self.case_code}\n{self.link}",
             location=self.clinic,
             url=self.link,
+            sequence=self.calendar_sequence,
         )
 
     def calendar(self, now: datetime | None = None) -> bytes:
@@ -118,6 +120,7 @@ def load_message(session: Session, appointment_id: int) -> PatientMessage:
         link=link,
         subject=message.subject,
         body=message.body,
+        calendar_sequence=row.calendar_sequence or 0,
     )
 
 

@@ -139,6 +139,11 @@ class CasePanel(QWidget):
             )
             self.appointments.addAction(action)
 
+    def button_for(self, action: QAction) -> QToolButton | None:
+        """The case or appointment button that runs `action`."""
+        found = (b for b in self.findChildren(QToolButton) if b.defaultAction() is action)
+        return next(found, None)
+
     # --- showing ---------------------------------------------------------------------------
 
     def show_cases(

@@ -139,11 +139,27 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.refresh)
         self.addToolBar(toolbar)
         self.patient_panel.add_actions([a.edit_patient, a.book_for_patient])
-        case_actions = [a.edit_case, a.close_case, a.reopen_case, a.merge_cases, a.undo_merge]
+        case_actions = [
+            a.book_follow_up,
+            a.edit_case,
+            a.close_case,
+            a.reopen_case,
+            a.merge_cases,
+            a.undo_merge,
+        ]
         self.case_panel.add_case_actions(case_actions)
-        self.case_panel.add_appointment_actions(
-            [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link]
-        )
+        appointment_actions = [
+            a.confirm,
+            a.arrived,
+            a.completed,
+            a.no_show,
+            a.move_appointment,
+            a.cancel_appointment,
+            a.copy_link,
+        ]
+        self.case_panel.add_appointment_actions(appointment_actions)
+        self.case_panel.button_for(a.book_follow_up).setObjectName("bookFollowUpButton")
+        self.case_panel.button_for(a.move_appointment).setObjectName("moveAppointmentButton")
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.case_panel.selector.addActions(case_actions)
         self.patients.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -155,10 +171,7 @@ class MainWindow(QMainWindow):
                 [a.new_booking, a.book_for_patient, a.edit_patient, a.find_patient, a.refresh],
             ),
             (self.tr("&Case"), case_actions),
-            (
-                self.tr("&Appointment"),
-                [a.confirm, a.arrived, a.completed, a.no_show, a.cancel_appointment, a.copy_link],
-            ),
+            (self.tr("&Appointment"), appointment_actions),
         )
         for title, actions in menus:
             bar.addMenu(title).addActions(actions)
@@ -172,6 +185,7 @@ class MainWindow(QMainWindow):
         a.edit_patient.triggered.connect(c.edit_patient)
         a.find_patient.triggered.connect(self._focus_search)
         a.refresh.triggered.connect(self.refresh)
+        a.book_follow_up.triggered.connect(self.open_follow_up)
         a.edit_case.triggered.connect(c.edit_case)
         a.close_case.triggered.connect(c.close_case)
         a.reopen_case.triggered.connect(c.reopen_case)
@@ -182,6 +196,7 @@ class MainWindow(QMainWindow):
         a.completed.triggered.connect(lambda: c.change_status("completed"))
         a.no_show.triggered.connect(lambda: c.change_status("no_show"))
         a.cancel_appointment.triggered.connect(c.cancel_appointment)
+        a.move_appointment.triggered.connect(c.move_appointment)
         a.copy_link.triggered.connect(self._copy_link)
         self.patients.patientSelected.connect(self.load_patient)
         self.patients.failed.connect(self.show_error)
@@ -321,7 +336,13 @@ class MainWindow(QMainWindow):
 
     # --- booking ----------------------------------------------------------------------------
 
-    def open_booking(self, patient_id: int = 0) -> None:
+    def open_follow_up(self) -> None:
+        """The booking wizard for another appointment in the selected (open) case."""
+        case = self.current_case()
+        if case is not None and case.status == "open":
+            self.open_booking(case.patient_id, follow_up=case)
+
+    def open_booking(self, patient_id: int = 0, follow_up: CaseInfo | None = None) -> None:
         """Opens the booking wizard without blocking the window's event loop."""
         if self._wizard is not None:
             self._wizard.raise_()
@@ -334,6 +355,7 @@ class MainWindow(QMainWindow):
             self,
             patient_id=patient_id,
             clinic=self.clinic if self.settings_known else None,
+            follow_up=follow_up,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.booked.connect(self.on_booked)
@@ -389,6 +411,7 @@ class MainWindow(QMainWindow):
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
         a.edit_case.setEnabled(case is not None)
+        a.book_follow_up.setEnabled(case is not None and case.status == "open")
         a.close_case.setEnabled(case is not None and case.status == "open")
         a.reopen_case.setEnabled(case is not None and case.status == "closed")
         a.merge_cases.setEnabled(case is not None and len(self.case_panel.cases()) > 1)

@@ -1,34 +1,25 @@
-"""Editing a patient's details from the main window."""
+"""Editing a patient's details from the main window, in the booking wizard's patient form."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.dialogs.base import CaseDeskDialog
-from app.dialogs.widgets import DateField, FieldMessage, required
+from app.dialogs.patient_form import PatientForm
+from app.dialogs.widgets import FieldMessage
 from app.services.dto import PatientDetails, PatientSummary
 from app.services.errors import ValidationError
 from app.views.runner import plain_message
-
-SEXES = (("", "not given"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
 
 # A saver stores the details and calls back: done(None) on success, done(error) on failure.
 Saver = Callable[[PatientDetails, Callable[[BaseException | None], None]], None]
 
 
 class EditPatientDialog(CaseDeskDialog):
-    """Window-modal, opened with open(); a refused save keeps everything typed and says why."""
+    """Window-modal, opened with open(); a refused save keeps everything typed and says why
+    beside the field it is about."""
 
     def __init__(
         self, patient: PatientSummary, region: str, save: Saver, parent: QWidget | None = None
@@ -38,54 +29,37 @@ class EditPatientDialog(CaseDeskDialog):
         self.setWindowTitle(self.tr("Edit patient"))
         self._save = save
         self._saving = False
-        self.first = QLineEdit(patient.first_name, self, objectName="firstName")
-        self.last = QLineEdit(patient.last_name, self, objectName="lastName")
-        self.phone = QLineEdit(patient.phone_display, self, objectName="phone")
-        self.email = QLineEdit(patient.email or "", self, objectName="email")
-        self.birth = DateField(region, self)
-        self.birth.setObjectName("birthDate")
-        if patient.birth_date:
-            self.birth.set_date(QDate(patient.birth_date))
-        self.sex = QComboBox(self, objectName="sex")
-        for key, label in SEXES:
-            self.sex.addItem(self.tr(label), key)
-        self.sex.setCurrentIndex(max(0, self.sex.findData(patient.sex or "")))
-        self.message = FieldMessage(self)
+        self.form = PatientForm(region, self)
+        self.form.set_patient(patient)
+        # "Saving..." and the failures that are about no field of the form.
+        self.message = FieldMessage(self, objectName="editPatientMessage")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(required(self.tr("First name")), self.first)
-        form.addRow(required(self.tr("Last name")), self.last)
-        form.addRow(required(self.tr("Phone")), self.phone)
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow(self.tr("Date of birth"), self.birth)
-        form.addRow(self.tr("Sex"), self.sex)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
 
+    @property
+    def inputs(self) -> dict[str, QWidget]:
+        return self.form.inputs
+
+    @property
+    def messages(self) -> dict[str, FieldMessage]:
+        return self.form.messages
+
     def details(self) -> PatientDetails:
-        birth = self.birth.get_date()
-        return PatientDetails(
-            first_name=self.first.text(),
-            last_name=self.last.text(),
-            phone=self.phone.text(),
-            email=self.email.text() or None,
-            birth_date=date(birth.year(), birth.month(), birth.day()) if birth.isValid() else None,
-            sex=self.sex.currentData() or None,
-        )
+        return self.form.details()
 
     def submit(self) -> None:
-        if not self.birth.text_is_date():
-            self.message.say(
-                self.tr("The date of birth is not a date; check it or leave it empty.")
-            )
-            self.birth.setFocus()
+        if self._saving:
+            return
+        if self.form.point_out_errors():  # the live checks already know the service would refuse
+            self.message.say("")
             return
         self.buttons.setEnabled(False)
         self._saving = True
@@ -99,12 +73,10 @@ class EditPatientDialog(CaseDeskDialog):
     def _saved(self, error: BaseException | None) -> None:
         self._saving = False
         self.buttons.setEnabled(True)
+        self.message.say("")
         if error is None:
-            self.message.say("")
             self.accept()
-            return
-        self.message.say(plain_message(error))
-        if isinstance(error, ValidationError):
-            field = self.findChild(QWidget, error.field, Qt.FindChildOption.FindDirectChildrenOnly)
-            if field is not None:
-                field.setFocus()
+        elif not (
+            isinstance(error, ValidationError) and self.form.show_error(error.field, error.message)
+        ):
+            self.message.say(plain_message(error))

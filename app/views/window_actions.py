@@ -21,11 +21,13 @@ class WindowActions:
     reopen_case: QAction
     merge_cases: QAction
     undo_merge: QAction
+    book_follow_up: QAction
     confirm: QAction
     arrived: QAction
     completed: QAction
     no_show: QAction
     cancel_appointment: QAction
+    move_appointment: QAction
     copy_link: QAction
 
     def all(self) -> list[QAction]:
@@ -59,11 +61,23 @@ SPEC = (
         "Merge another case of this patient into this one",
     ),
     ("undo_merge", "&Undo merge", "Ctrl+Shift+Z", "Put the last case merged into this one back"),
+    (
+        "book_follow_up",
+        "Book &follow-up...",
+        "Ctrl+Shift+B",
+        "Book another appointment into the selected case",
+    ),
     ("confirm", "C&onfirm", "Ctrl+1", "The patient confirmed the appointment"),
     ("arrived", "&Arrived", "Ctrl+2", "The patient is here"),
     ("completed", "Com&pleted", "Ctrl+3", "The visit took place"),
     ("no_show", "No-s&how", "Ctrl+4", "The patient did not come"),
     ("cancel_appointment", "Cance&l appointment...", "Ctrl+5", "Cancel and free the slot"),
+    (
+        "move_appointment",
+        "Mo&ve...",
+        "Ctrl+Shift+M",
+        "Move the appointment to another time; it keeps its case and link",
+    ),
     ("copy_link", "Copy patient &link", "Ctrl+Shift+L", "Copy the appointment's link"),
 )
 

@@ -28,6 +28,7 @@ from app.statuses import ALLOWED, AppointmentStatus, appointment_label
 from app.views.appointments_model import clinic_time
 from app.views.edit_case_dialog import EditCaseDialog
 from app.views.merge_dialog import MergeCasesDialog
+from app.views.move_dialog import MoveAppointmentDialog
 from app.views.patient_dialog import EditPatientDialog
 from app.views.runner import Runner, plain_message, service
 
@@ -39,7 +40,11 @@ if TYPE_CHECKING:
 _appointments = service("appointments")
 _case_edits = service("case_edits")
 _cases = service("cases")
+_moves = service("moves")
 _patients = service("patients")
+
+# Over and done with, or given up: nothing to move (the service says the same).
+NOT_MOVABLE = {AppointmentStatus.CANCELLED, AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW}
 
 STATUS_ACTIONS = {
     "confirmed": "confirm",
@@ -312,8 +317,42 @@ class WindowCommands(QObject):
         box.finished.connect(box.deleteLater)
         box.open()
 
+    def move_appointment(self) -> None:
+        """Opens the move dialog; the move runs off the UI thread and a refusal keeps it open."""
+        appointment = self.selection.appointment()
+        if appointment is None or appointment.status in NOT_MOVABLE:
+            return
+        zone = self.selection.zone()
+
+        def move(starts_at: datetime, reply: Callable[[BaseException | None], None]) -> None:
+            def done(moved: Any) -> None:
+                reply(None)
+                self.feedback.said(
+                    self.tr("Appointment moved to {when}.").format(
+                        when=clinic_time(moved.new_starts_at, zone)
+                    )
+                )
+
+            self.runner.write(
+                _moves.move_appointment,
+                self.db,
+                appointment.id,
+                starts_at,
+                done=done,
+                failed=reply,
+            )
+
+        dialog = MoveAppointmentDialog(
+            appointment, zone, self.selection.region(), move, self.parent_widget
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def update_appointment_actions(self, appointment: AppointmentInfo | None) -> None:
         allowed = ALLOWED.get(appointment.status, set()) if appointment else set()
         for status, name in STATUS_ACTIONS.items():
             getattr(self.actions, name).setEnabled(status in allowed)
         self.actions.copy_link.setEnabled(appointment is not None)
+        self.actions.move_appointment.setEnabled(
+            appointment is not None and appointment.status not in NOT_MOVABLE
+        )

@@ -44,7 +44,7 @@ def to_review(qtbot, wizard) -> None:
 
 
 def finish(qtbot, wizard):
-    with qtbot.waitSignal(wizard.booked, timeout=5000) as blocker:
+    with qtbot.waitSignal(wizard.booked) as blocker:
         wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     return blocker.args[0]

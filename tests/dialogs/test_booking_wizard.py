@@ -157,7 +157,7 @@ def test_keyboard_only_booking(qtbot, db, open_wizard):
     qtbot.waitUntil(lambda: wizard.appointment_page.selected_slot() is not None)
     press(Qt.Key.Key_Return)
     assert wizard.currentId() == REVIEW_PAGE
-    with qtbot.waitSignal(wizard.booked, timeout=5000) as blocker:
+    with qtbot.waitSignal(wizard.booked) as blocker:
         press(Qt.Key.Key_Return)
     result = blocker.args[0]
     assert result.body_parts == ("Right shoulder", "Lower back")
@@ -170,7 +170,7 @@ def test_duplicate_warning_offers_the_existing_patient(qtbot, db, book, open_wiz
     wizard = open_wizard()
     fill_new_patient(wizard, first="Priyanka", last="S", phone="098123 45678")
     page = wizard.patient_page
-    qtbot.waitUntil(lambda: page.duplicate_frame.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: page.duplicate_frame.isVisible())
     assert "Priya Sharma" in page.duplicate_list.item(0).text()
     page.use_duplicate.click()
     assert wizard.field("patientId") == first.patient_id
@@ -185,7 +185,7 @@ def test_search_picks_an_existing_patient(qtbot, db, book, open_wizard):
     wizard = open_wizard()
     page = wizard.patient_page
     page.search.setText("ravi")
-    qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: page.results.topLevelItemCount() == 1)
     page.results.setCurrentItem(page.results.topLevelItem(0))
     assert wizard.field("patientId") == first.patient_id
     assert next_button_enabled(wizard)

@@ -52,7 +52,7 @@ def test_a_slot_taken_by_another_desk_keeps_everything_typed(qtbot, db, open_wiz
         CaseDecision.new_case(),
     )
     wizard.button(wizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
     message = wizard.appointment_page.message
     assert message.isVisible() and "already has an appointment" in message.text()
     assert wizard.field("firstName") == "Anil" and wizard.field("caseTitle") == "Hip pain"
@@ -74,7 +74,7 @@ def test_a_service_refusal_is_shown_beside_its_field(qtbot, db, practitioner, op
     to_review(qtbot, wizard)
     practitioners.update_practitioner(db, practitioner.id, active=False)
     wizard.button(wizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
     assert "not taking appointments" in wizard.appointment_page.message.text()
     assert wizard.field("caseTitle") == "Knee pain"
     assert wizard.isVisible() and wizard.result is None

@@ -156,12 +156,12 @@ def test_edit_patient_keeps_what_was_typed_when_refused(qtbot, window, db, book)
     window.actions.edit_patient.trigger()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EditPatientDialog))
     dialog = QApplication.activeModalWidget()
-    dialog.first.setText("Priyanka")
-    dialog.phone.setText("12")
+    dialog.inputs["firstName"].setText("Priyanka")
+    dialog.inputs["phone"].setText("12")
     dialog.submit()
-    qtbot.waitUntil(lambda: "not a valid phone number" in dialog.message.text())
-    assert dialog.isVisible() and dialog.first.text() == "Priyanka"
-    dialog.phone.setText("+91 98123 00000")
+    qtbot.waitUntil(lambda: "not a valid phone number" in dialog.messages["phone"].text())
+    assert dialog.isVisible() and dialog.inputs["firstName"].text() == "Priyanka"
+    dialog.inputs["phone"].setText("+91 98123 00000")
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     assert patients.get_patient(db, booked.patient_id).patient.first_name == "Priyanka"

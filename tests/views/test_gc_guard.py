@@ -24,5 +24,5 @@ def test_window_collects_garbage_on_the_ui_thread(qapp, qtbot):
     _Cycle.freed_on = []
     for _ in range(gc.get_threshold()[0] * 3):
         _Cycle()
-    qtbot.waitUntil(lambda: len(_Cycle.freed_on) > 0, timeout=5000)
+    qtbot.waitUntil(lambda: len(_Cycle.freed_on) > 0)
     assert set(_Cycle.freed_on) == {threading.main_thread().name}

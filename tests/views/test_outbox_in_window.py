@@ -72,7 +72,7 @@ def test_a_sent_message_shows_in_the_case_panel_by_itself(qtbot, db, server, win
     with qtbot.waitSignal(sender.passFinished, timeout=20_000) as done:
         sender.send_now()  # the timer's next pass, brought forward; no refresh is asked for
     assert done.args[0].sent == 1
-    qtbot.waitUntil(lambda: cell(table, 0, COL_MESSAGE) == "Sent", timeout=5_000)
+    qtbot.waitUntil(lambda: cell(table, 0, COL_MESSAGE) == "Sent")
 
 
 def test_a_change_at_another_desk_shows_in_the_reservations_view_by_itself(
@@ -93,7 +93,7 @@ def test_a_change_at_another_desk_shows_in_the_reservations_view_by_itself(
         reservations.confirm(other_desk, first.appointment_id)
     finally:
         other_desk.dispose()
-    qtbot.waitUntil(lambda: listed() == [second.appointment_id], timeout=5_000)
+    qtbot.waitUntil(lambda: listed() == [second.appointment_id])
 
 
 def test_banner_offers_qr_copy_message_and_whatsapp(qtbot, db, window, book, catcher):

@@ -129,7 +129,7 @@ def test_background_sender_delivers_off_the_ui_thread(qtbot, db, queued, desk):
         with qtbot.waitSignal(sender.passFinished, timeout=20_000) as blocker:
             sender.start()
         assert blocker.args[0].sent == 3
-        qtbot.waitUntil(lambda: set(states(view).values()) == {"sent"}, timeout=5_000)
+        qtbot.waitUntil(lambda: set(states(view).values()) == {"sent"})
         assert "Sent 3, failed 0" in view.status.text()
         with qtbot.waitSignal(sender.passFinished, timeout=20_000) as again:
             view.send_button.click()
