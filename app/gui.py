@@ -13,7 +13,6 @@ from app import APP_NAME, config
 from app.services.errors import CaseDeskError
 
 log = logging.getLogger(__name__)
-DEMO_PATIENTS = 2_000
 DESKTOP_ID = "app.casedesk.CaseDesk"  # same as packaging/bundle.py APP_ID
 
 
@@ -135,13 +134,38 @@ def install_excepthook():
 
 
 def ensure_demo_data(database: str) -> None:
+    """`casedesk --demo`: fills the demo database the first time, before any window exists."""
+    from app.services import demo_data
+
+    demo_data.ensure_demo_clinic(database)
+
+
+def first_launch(database: str) -> str | None:
+    """Before the main window: the database to open, or None when the receptionist quit.
+
+    An empty clinic gets the first-launch dialog; "Try with demo data" answers the demo
+    database, already filled. Whether the clinic is empty is read here, before any
+    window or dialog exists, so nothing on screen waits for it; the dialog itself reads
+    and saves through its runner.
+    """
+    from PySide6.QtWidgets import QDialog
+
     from app.db import Database
-    from app.services import demo_data, patients
+    from app.services import clinic_setup
 
     db = Database(database)
     try:
-        if patients.search_patients(db, "", limit=1).total == 0:
-            demo_data.generate(db, DEMO_PATIENTS, seed=1)
+        if not clinic_setup.needs_first_launch(db):
+            return database
+        from app.dialogs.first_launch import DEMO, FirstLaunchDialog
+
+        dialog = FirstLaunchDialog(db)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+        finally:
+            dialog.close_desk()
+        return config.demo_database() if dialog.choice == DEMO else database
     finally:
         db.dispose()
 
@@ -202,15 +226,13 @@ def run(database: str, demo: bool = False) -> int:
     if not demo and not confirm_new_clinic(database):
         return 0
     try:
-        if not demo:  # an empty clinic starts with a short setup, or with the demo database
-            from app.dialogs.first_launch import first_launch
-
+        if demo:
+            ensure_demo_data(database)
+        else:  # an empty clinic starts with a short setup, or with the demo database
             chosen = first_launch(database)
             if chosen is None:
                 return 0
-            demo, database = chosen != database, chosen
-        if demo:
-            ensure_demo_data(database)
+            demo, database = chosen != database, chosen  # the dialog filled the demo clinic
         window = create_main_window(database, demo=demo)
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)

@@ -1,9 +1,15 @@
-"""First launch on an empty database: a short setup, or "Try with demo data"."""
+"""First launch on an empty database: a short setup, or "Try with demo data".
+
+Whether it is needed is decided in app/gui.py before any window exists. The dialog
+itself never waits on the database: the clinic's defaults are read, the set-up is
+saved and the demo clinic is prepared through the desk's runner, each with a word
+on screen while it runs and the answer beside the fields.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,27 +24,33 @@ from app import APP_NAME, config
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.practitioners_panel import PractitionerForm
 from app.dialogs.settings_forms import ClinicForm
-from app.dialogs.widgets import FieldMessage
-from app.services import practitioners, settings
-from app.services.errors import CaseDeskError, ValidationError
+from app.dialogs.widgets import FieldMessage, while_alive
+from app.services import settings
+from app.services.dto import ClinicSetup, PractitionerChange
+from app.services.errors import ValidationError
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
 
 SETUP, DEMO = "setup", "demo"
-
-
-def needs_first_launch(db) -> bool:
-    """An empty clinic: no practitioner at all and no clinic name."""
-    if practitioners.list_practitioners(db, active_only=False):
-        return False
-    return not settings.get(db, "clinic.name").strip()
+_clinic_setup = service("clinic_setup")
+_demo_data = service("demo_data")
 
 
 class FirstLaunchDialog(CaseDeskDialog):
-    """`choice` is SETUP (saved) or DEMO once accepted; rejecting means quit."""
+    """`choice` is SETUP (saved) or DEMO (the demo clinic prepared) once accepted;
+    rejecting means quit. `failed(text)` follows a save or demo that did not happen."""
 
-    def __init__(self, db, parent: QWidget | None = None) -> None:
+    loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, db, parent: QWidget | None = None, demo_database: str = "") -> None:
         super().__init__(parent)
         self.db = db
+        self.demo_database = demo_database or config.demo_database()
+        self.desk = desk_for(db)
         self.choice: str | None = None
+        self.is_loaded = False
+        self.busy = False
         self.setObjectName("firstLaunchDialog")
         self.setWindowTitle(self.tr("Welcome to %1").replace("%1", APP_NAME))
         intro = QLabel(
@@ -49,7 +61,6 @@ class FirstLaunchDialog(CaseDeskDialog):
             wordWrap=True,
         )
         self.clinic = ClinicForm(self)
-        self.clinic.load(settings.get_all(db))
         clinic_box = QGroupBox(self.tr("Clinic"))
         QVBoxLayout(clinic_box).addWidget(self.clinic)
         clinic_box.layout().addStretch(1)  # fields at the top, not spread over the box
@@ -57,7 +68,7 @@ class FirstLaunchDialog(CaseDeskDialog):
         people_box = QGroupBox(self.tr("First practitioner"))
         QVBoxLayout(people_box).addWidget(self.practitioner)
         people_box.layout().addStretch(1)
-        link_box = self._link_box()
+        self.link_box = self._link_box()
         self.message = FieldMessage(objectName="firstLaunchMessage")
         self.start_button = QPushButton(self.tr("&Start using CaseDesk"), objectName="startButton")
         self.demo_button = QPushButton(self.tr("Try with &demo data"), objectName="demoButton")
@@ -82,11 +93,20 @@ class FirstLaunchDialog(CaseDeskDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
-        layout.addWidget(link_box)
+        layout.addWidget(self.link_box)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(980, 600)
-        self.clinic.name.setFocus()
+        self._boxes = (clinic_box, people_box, self.link_box)
+        for widget in (*self._boxes, self.start_button):  # filled in once the defaults are read
+            widget.setEnabled(False)
+        self.desk.runner.query(
+            f"first-launch-{id(self)}",
+            _clinic_setup.read_setup,
+            db,
+            done=while_alive(self, self._setup_in),
+            failed=while_alive(self, self._load_failed),
+        )
 
     def _link_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Patient link and e-mail"))
@@ -109,6 +129,29 @@ class FirstLaunchDialog(CaseDeskDialog):
         form.addRow(later)
         return box
 
+    # --- reading ----------------------------------------------------------------------------
+
+    def _setup_in(self, setup: ClinicSetup) -> None:
+        self.clinic.load(setup.settings)
+        self.is_loaded = True
+        self._set_busy(False)
+        self.clinic.name.setFocus()
+        self.loaded.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._set_busy(False, plain_message(error))
+        self.start_button.setEnabled(False)  # nothing to save over what could not be read
+        self.failed.emit(self.message.text())
+
+    def _set_busy(self, busy: bool, words: str = "") -> None:
+        """While reading or saving: nothing to edit or press but the words saying what runs."""
+        self.busy = busy
+        for widget in (*self._boxes, self.start_button, self.demo_button, self.quit_button):
+            widget.setEnabled(not busy)
+        self.message.say(words, serious=not busy)
+
+    # --- saving -----------------------------------------------------------------------------
+
     def _checked_link(self) -> dict[str, str] | None:
         """{} when left for later, the link when it is good, None after saying what is wrong."""
         typed = self.link.text().strip()
@@ -124,6 +167,10 @@ class FirstLaunchDialog(CaseDeskDialog):
         return {"link.template": clean}
 
     def save_setup(self) -> bool:
+        """Starts saving the clinic and its first practitioner in one go; False (nothing
+        saved) when a field is not right, said beside it. Accepted once saved."""
+        if self.busy or not self.is_loaded:
+            return False
         values = self.clinic.checked_values()
         person = self.practitioner.checked()
         link = self._checked_link()
@@ -131,35 +178,63 @@ class FirstLaunchDialog(CaseDeskDialog):
             self.message.say(self.tr("Please correct the fields marked above."))
             return False
         name, minutes, hours = person
-        try:
-            settings.set_many(self.db, {**values, **link})
-            practitioners.add_practitioner(self.db, name, hours, minutes)
-        except CaseDeskError as exc:
-            self.message.say(str(exc))
-            return False
-        self.choice = SETUP
-        self.accept()
+        self._set_busy(True, self.tr("Saving..."))
+        self.desk.runner.write(
+            _clinic_setup.save_setup,
+            self.db,
+            {**values, **link},
+            PractitionerChange(None, name, hours, minutes),
+            done=while_alive(self, lambda _setup: self._chosen(SETUP)),
+            failed=while_alive(self, self._not_saved),
+        )
         return True
 
+    def _not_saved(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, ValidationError) and self._show_error(error):
+            self.message.say(self.tr("Please correct the fields marked above."))
+        else:
+            self.message.say(plain_message(error))
+        self.failed.emit(self.message.text())
+
+    def _show_error(self, error: ValidationError) -> bool:
+        if error.field == "link.template":
+            self.link_message.say(error.message)
+            return True
+        if error.field == "name":
+            self.practitioner.name_message.say(error.message)
+            return True
+        if error.field == "workingHours":
+            self.practitioner.hours.message.say(error.message)
+            return True
+        return self.clinic.show_error(error)
+
     def choose_demo(self) -> None:
-        self.choice = DEMO
+        """Prepares the demo clinic (filled with made-up patients the first time), then closes."""
+        if self.busy:
+            return
+        self._set_busy(True, self.tr("Preparing the demo clinic..."))
+        self.desk.runner.run(
+            _demo_data.ensure_demo_clinic,
+            self.demo_database,
+            done=while_alive(self, lambda _none: self._chosen(DEMO)),
+            failed=while_alive(self, self._demo_failed),
+        )
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._set_busy(False, plain_message(error))
+        self.failed.emit(self.message.text())
+
+    def _chosen(self, choice: str) -> None:
+        self.busy = False
+        self.choice = choice
         self.accept()
 
+    def reject(self) -> None:
+        """Quit, Esc and the title bar's X; not while a save is on its way."""
+        if not self.busy:
+            super().reject()
 
-def first_launch(database: str) -> str | None:
-    """Before the main window: the database to open, or None when the receptionist quit.
-
-    Shown only for an empty clinic; "Try with demo data" answers the demo database.
-    """
-    from app.db import Database
-
-    db = Database(database)
-    try:
-        if not needs_first_launch(db):
-            return database
-        dialog = FirstLaunchDialog(db)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return config.demo_database() if dialog.choice == DEMO else database
-    finally:
-        db.dispose()
+    def close_desk(self) -> None:
+        """Waits for work still running and stops hearing changes (before the database goes)."""
+        self.desk.close()

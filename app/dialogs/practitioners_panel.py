@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.settings_forms import HoursEditor
-from app.dialogs.widgets import FieldMessage, required
-from app.services import practitioners
-from app.services.dto import Practitioner
-from app.services.errors import CaseDeskError, ValidationError
+from app.dialogs.widgets import FieldMessage, required, while_alive
+from app.services.dto import ClinicSetup, Practitioner, PractitionerChange
+from app.services.errors import ValidationError
+from app.views.desk import desk_for
+from app.views.runner import plain_message, service
+
+_clinic_setup = service("clinic_setup")
 
 # What most small clinics start with: weekdays, with a lunch break.
 STARTING_HOURS = {
@@ -76,10 +79,21 @@ class PractitionerForm(QWidget):
 
 
 class PractitionersPanel(QWidget):
+    """The practitioners and the form of the one selected (or being added).
+
+    It shows what `show()` is given; "Save practitioner" saves the form alone, through
+    the desk's runner, while the dialog's Save saves it with the other tabs.
+    """
+
+    saved = Signal(object)  # the Practitioner, once stored
+
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._all: list[Practitioner] = []
+        self.runner = desk_for(db).runner
+        self.saving = False
+        self._adding = False  # "New practitioner" pressed: a re-read must not select someone
+        self._all: tuple[Practitioner, ...] = ()
         self.people = QListWidget(objectName="practitionerList")
         self.people.setMaximumWidth(260)
         self.form = PractitionerForm(self)
@@ -107,14 +121,16 @@ class PractitionersPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.people)
         layout.addLayout(right, 1)
-        self._shown: tuple = ()
+        self._shown: tuple = self._typed()
         self.people.currentItemChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
-        self.reload()
 
-    def reload(self, select_id: int | None = None) -> None:
-        self._all = practitioners.list_practitioners(self.db, active_only=False)
+    def show_people(self, people: tuple[Practitioner, ...], select_id: int | None = None) -> None:
+        """Lists `people`, keeping the one selected (or `select_id`) selected."""
+        if select_id is None and self.selected() is not None:
+            select_id = self.selected().id
+        self._all = tuple(people)
         self.people.blockSignals(True)
         self.people.clear()
         for who in self._all:
@@ -129,6 +145,8 @@ class PractitionersPanel(QWidget):
             if who.id == select_id:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
+        if self._adding and select_id is None:
+            return  # the new practitioner's form stays as it is
         if self.people.currentItem() is None and self._all:
             self.people.setCurrentRow(0)
         self._on_current()
@@ -142,6 +160,7 @@ class PractitionersPanel(QWidget):
 
     def _on_current(self, *_args) -> None:
         who = self.selected()
+        self._adding = False
         self.form.load(who)
         self.active.setChecked(who.active if who else True)
         self._shown = self._typed()
@@ -151,6 +170,7 @@ class PractitionersPanel(QWidget):
         self.form.load(None)
         self.active.setChecked(True)
         self._shown = self._typed()
+        self._adding = True
         self.form.name.setFocus()
 
     def _typed(self) -> tuple:
@@ -165,33 +185,66 @@ class PractitionersPanel(QWidget):
         name = self.form.typed()[0] or self.tr("a new practitioner")
         return name if who is None else who.name
 
-    def save(self) -> bool:
-        """Adds or updates the practitioner in the form; says so, or what is wrong."""
+    def change(self) -> PractitionerChange | None:
+        """The form as a change to save, or None after saying beside the fields what is wrong."""
         checked = self.form.checked()
         if checked is None:
-            return False
+            return None
         name, minutes, hours = checked
         who = self.selected()
-        try:
-            if who is None:
-                saved = practitioners.add_practitioner(self.db, name, hours, minutes)
-                if not self.active.isChecked():
-                    saved = practitioners.update_practitioner(self.db, saved.id, active=False)
-            else:
-                saved = practitioners.update_practitioner(
-                    self.db,
-                    who.id,
-                    name=name,
-                    active=self.active.isChecked(),
-                    working_hours=hours,
-                    appointment_minutes=minutes,
-                )
-        except ValidationError as exc:
-            self.status.say(exc.message)
+        return PractitionerChange(
+            None if who is None else who.id, name, hours, minutes, self.active.isChecked()
+        )
+
+    def show_error(self, error: ValidationError) -> bool:
+        """A refusal about the practitioner, beside its field; False when it is not about one."""
+        if error.field == "name":
+            self.form.name_message.say(error.message)
+            self.form.name.setFocus()
+        elif error.field == "workingHours":
+            self.form.hours.message.say(error.message)
+        elif error.field == "minutes":
+            self.status.say(error.message)
+            self.form.minutes.setFocus()
+        else:
             return False
-        except CaseDeskError as exc:
-            self.status.say(str(exc))
-            return False
-        self.reload(select_id=saved.id)
-        self.status.say(self.tr("Saved %1.").replace("%1", saved.name), serious=False)
         return True
+
+    def show_saved(self, setup: ClinicSetup) -> None:
+        """After a save: the list as it now stands, the saved practitioner selected."""
+        who = setup.saved_practitioner
+        self.show_people(setup.practitioners, select_id=who.id if who else None)
+        if who is not None:
+            self.status.say(self.tr("Saved %1.").replace("%1", who.name), serious=False)
+
+    def save(self) -> bool:
+        """Starts saving the practitioner in the form alone; False when the form is not
+        complete (said beside the fields) or a save is on its way. `saved` follows."""
+        change = self.change()
+        if change is None or self.saving:
+            return False
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.status.say(self.tr("Saving..."), serious=False)
+        self.runner.write(
+            _clinic_setup.save_setup,
+            self.db,
+            {},
+            change,
+            done=while_alive(self, self._stored),
+            failed=while_alive(self, self._not_stored),
+        )
+        return True
+
+    def _stored(self, setup: ClinicSetup) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.show_saved(setup)
+        self.saved.emit(setup.saved_practitioner)
+
+    def _not_stored(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.status.say("")
+        if not (isinstance(error, ValidationError) and self.show_error(error)):
+            self.status.say(plain_message(error))

@@ -85,6 +85,14 @@ class ClinicForm(QWidget):
             "clinic.timezone": self.timezone.currentText(),
         }
 
+    def show_error(self, error: ValidationError) -> bool:
+        """A refusal from the service beside its field; False when no field here is named."""
+        message = self.messages.get(error.field)
+        if message is None:
+            return False
+        message.say(error.message)
+        return True
+
     def checked_values(self) -> dict[str, str] | None:
         """The values, or None after showing each bad one beside its field."""
         clean, ok = {}, True
@@ -98,6 +106,63 @@ class ClinicForm(QWidget):
                 self.messages[key].say(exc.message)
                 ok = False
         return clean if ok else None
+
+
+class ClinicTab(QWidget):
+    """The clinic's name, region, time zone and patient link, as `show_values` gives them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = ClinicForm(self)
+        self.link = QLineEdit(objectName="linkTemplateEdit")
+        self.link_message = FieldMessage(objectName="linkTemplateMessage")
+        extra = QFormLayout()
+        cell = QVBoxLayout()
+        cell.addWidget(self.link)
+        cell.addWidget(self.link_message)
+        extra.addRow(self.tr("Link sent to patients"), cell)
+        note = QLabel(
+            self.tr("The link may use {token} (required), {case_id} and {appointment_id}."),
+            wordWrap=True,
+        )
+        note.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(extra)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self._shown = self._typed()
+
+    def show_values(self, values: dict[str, str]) -> None:
+        self.form.load(values)
+        self.link.setText(values["link.template"])
+        self._shown = self._typed()
+
+    def _typed(self) -> tuple:
+        return (tuple(self.form.values().items()), self.link.text().strip())
+
+    def has_changes(self) -> bool:
+        return self._typed() != self._shown
+
+    def checked(self) -> dict[str, str] | None:
+        """The values to save, or None after showing each bad one beside its field."""
+        values = self.form.checked_values()
+        try:
+            link = settings.validate("link.template", self.link.text())
+            self.link_message.say("")
+        except ValidationError as exc:
+            self.link_message.say(exc.message)
+            return None
+        if values is None:
+            return None
+        return {**values, "link.template": link}
+
+    def show_error(self, error: ValidationError) -> bool:
+        """A refusal from the service beside its field; False when it names none here."""
+        if error.field == "link.template":
+            self.link_message.say(error.message)
+            return True
+        return self.form.show_error(error)
 
 
 class HoursEditor(QWidget):

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QDate, QPoint, QRect, QSize, Qt, QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Property, QDate, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QLineEdit, QWidget
 
 # Regions that write the month first; everyone else writes the day first.
 MONTH_FIRST = {"US", "PH", "CA", "FM", "MH", "PW"}
 ERROR_COLOUR = "#b3261e"
+
+
+def while_alive(owner: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """`fn`, skipped once `owner` is deleted: a runner's answer may outlive its dialog."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(value)
+
+    return call
 
 
 def focus_soon(widget: QWidget) -> None:

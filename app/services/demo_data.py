@@ -54,6 +54,7 @@ SLOTS_PER_DAY = [
     time(h, m) for h, m in [(9, 0), (9, 30), (10, 0), (10, 30), (11, 0), (11, 30), (12, 0), (12, 30),
                             (14, 0), (14, 30), (15, 0), (15, 30), (16, 0), (16, 30)]
 ]  # fmt: skip
+DEMO_CLINIC_PATIENTS = 2_000  # `casedesk --demo` and "Try with demo data"
 PATIENTS_PER_PRACTITIONER = 15_000
 CHUNK = 20_000
 
@@ -344,6 +345,19 @@ def generate(
         with db.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
     return DemoSummary(totals[0], totals[1], totals[2], len(practitioner_ids))
+
+
+def ensure_demo_clinic(target: str, patients: int = DEMO_CLINIC_PATIENTS) -> None:
+    """Opens the demo database at `target` (created and migrated as needed) and, the first
+    time, fills it with `patients` synthetic patients; a filled demo clinic is left as it is."""
+    db = Database(target)
+    try:
+        with db.reading() as session:
+            empty = session.scalar(select(Patient.id).limit(1)) is None
+        if empty:
+            generate(db, patients, seed=1)
+    finally:
+        db.dispose()
 
 
 def _add_practitioners(db: Database, count: int, rnd: random.Random, region: str) -> list[int]:

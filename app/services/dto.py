@@ -132,6 +132,26 @@ class TimeOff:
 
 
 @dataclass(frozen=True)
+class PractitionerChange:
+    """A practitioner as typed in Settings or first launch: a new one when `id` is None."""
+
+    id: int | None
+    name: str
+    working_hours: dict
+    appointment_minutes: int = 30
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ClinicSetup:
+    """The clinic's settings (every key, defaults filled in) and all its practitioners."""
+
+    settings: dict[str, str]
+    practitioners: tuple[Practitioner, ...]
+    saved_practitioner: Practitioner | None = None  # the one just saved, when there was one
+
+
+@dataclass(frozen=True)
 class Slot:
     practitioner_id: int
     starts_at: datetime  # aware, UTC

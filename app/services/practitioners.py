@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import Practitioner as PractitionerRow
@@ -73,7 +74,7 @@ def _minutes(value: int) -> int:
     return value
 
 
-def _dto(row: PractitionerRow) -> Practitioner:
+def dto(row: PractitionerRow) -> Practitioner:
     return Practitioner(
         row.id, row.name, row.active, dict(row.working_hours), row.appointment_minutes
     )
@@ -94,19 +95,30 @@ def add_practitioner(
     appointment_minutes: int = 30,
 ) -> Practitioner:
     """Adds an active practitioner (default hours: weekdays 09:00-13:00 and 14:00-17:00)."""
+    with db.writing() as session:
+        return add_in(session, name, working_hours, appointment_minutes)
+
+
+def add_in(
+    session: Session,
+    name: str,
+    working_hours: dict | None = None,
+    appointment_minutes: int = 30,
+    active: bool = True,
+) -> Practitioner:
+    """`add_practitioner` inside an existing write transaction."""
     name = _clean_name(name)
     hours = validate_hours(working_hours or DEFAULT_WORKING_HOURS)
-    with db.writing() as session:
-        row = PractitionerRow(
-            name=name,
-            active=True,
-            working_hours=hours,
-            appointment_minutes=_minutes(appointment_minutes),
-        )
-        session.add(row)
-        session.flush()
-        audit.record(session, "practitioner.add", "practitioner", row.id, None, {"name": name})
-        return _dto(row)
+    row = PractitionerRow(
+        name=name,
+        active=active,
+        working_hours=hours,
+        appointment_minutes=_minutes(appointment_minutes),
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, "practitioner.add", "practitioner", row.id, None, {"name": name})
+    return dto(row)
 
 
 def update_practitioner(
@@ -120,27 +132,47 @@ def update_practitioner(
 ) -> Practitioner:
     """Changes the given fields only."""
     with db.writing() as session:
-        row = session.get(PractitionerRow, practitioner_id)
-        if row is None:
-            raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
-        before = {"name": row.name, "active": row.active, "hours": row.working_hours}
-        if name is not None:
-            row.name = _clean_name(name)
-        if active is not None:
-            row.active = active
-        if working_hours is not None:
-            row.working_hours = validate_hours(working_hours)
-        if appointment_minutes is not None:
-            row.appointment_minutes = _minutes(appointment_minutes)
-        audit.record(
+        return update_in(
             session,
-            "practitioner.update",
-            "practitioner",
-            row.id,
-            before,
-            {"name": row.name, "active": row.active, "hours": row.working_hours},
+            practitioner_id,
+            name=name,
+            active=active,
+            working_hours=working_hours,
+            appointment_minutes=appointment_minutes,
         )
-        return _dto(row)
+
+
+def update_in(
+    session: Session,
+    practitioner_id: int,
+    *,
+    name: str | None = None,
+    active: bool | None = None,
+    working_hours: dict | None = None,
+    appointment_minutes: int | None = None,
+) -> Practitioner:
+    """`update_practitioner` inside an existing write transaction."""
+    row = session.get(PractitionerRow, practitioner_id)
+    if row is None:
+        raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
+    before = {"name": row.name, "active": row.active, "hours": row.working_hours}
+    if name is not None:
+        row.name = _clean_name(name)
+    if active is not None:
+        row.active = active
+    if working_hours is not None:
+        row.working_hours = validate_hours(working_hours)
+    if appointment_minutes is not None:
+        row.appointment_minutes = _minutes(appointment_minutes)
+    audit.record(
+        session,
+        "practitioner.update",
+        "practitioner",
+        row.id,
+        before,
+        {"name": row.name, "active": row.active, "hours": row.working_hours},
+    )
+    return dto(row)
 
 
 def list_practitioners(db: Database, active_only: bool = True) -> list[Practitioner]:
@@ -149,4 +181,4 @@ def list_practitioners(db: Database, active_only: bool = True) -> list[Practitio
         query = select(PractitionerRow).order_by(PractitionerRow.id)
         if active_only:
             query = query.where(PractitionerRow.active.is_(True))
-        return [_dto(r) for r in session.scalars(query)]
+        return [dto(r) for r in session.scalars(query)]

@@ -244,25 +244,30 @@ def set_many(db: Database, values: dict[str, str]) -> dict[str, str]:
     """Validates every value first, then stores them all in one transaction."""
     clean = {name: validate(name, value) for name, value in values.items()}
     with db.writing() as session:
-        for name, value in clean.items():
-            row = session.get(Setting, name)
-            before = None if row is None else row.value
-            if row is None:
-                session.add(Setting(key=name, value=value))
-            else:
-                row.value = value
-            shown = (lambda v: "********" if v else "") if name in SECRET_KEYS else (lambda v: v)
-            audit.record(
-                session,
-                "setting.set",
-                "setting",
-                None,
-                {name: shown(before)} if before is not None else None,
-                {name: shown(value)},
-            )
+        store(session, clean)
     if "smtp.password" in clean:
         secrets.remember(clean["smtp.password"])
     return clean
+
+
+def store(session: Session, clean: dict[str, str]) -> None:
+    """Writes already validated values, with an audit entry each, inside `session`."""
+    for name, value in clean.items():
+        row = session.get(Setting, name)
+        before = None if row is None else row.value
+        if row is None:
+            session.add(Setting(key=name, value=value))
+        else:
+            row.value = value
+        shown = (lambda v: "********" if v else "") if name in SECRET_KEYS else (lambda v: v)
+        audit.record(
+            session,
+            "setting.set",
+            "setting",
+            None,
+            {name: shown(before)} if before is not None else None,
+            {name: shown(value)},
+        )
 
 
 def set(db: Database, name: str, value: str) -> str:  # noqa: A001 - mirrors `config set`

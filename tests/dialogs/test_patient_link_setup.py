@@ -8,25 +8,31 @@ from app.services import settings
 from tests.dialogs import helpers
 
 
+def open_first_launch(qtbot, db) -> FirstLaunchDialog:
+    dialog = FirstLaunchDialog(db)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    return dialog
+
+
 def fill_clinic(dialog: FirstLaunchDialog) -> None:
     dialog.clinic.name.setText("Green Park Physio")
     dialog.practitioner.name.setText("Asha Rao")
 
 
 def test_first_launch_takes_the_link_and_says_what_can_wait(qtbot, db):
-    dialog = FirstLaunchDialog(db)
-    qtbot.addWidget(dialog)
+    dialog = open_first_launch(qtbot, db)
     note = dialog.findChild(object, "firstLaunchLaterNote").text()
     assert "File > Settings" in note and "Mail" in note
     fill_clinic(dialog)
     dialog.link.setText("https://book.greenpark.in/a/{token}")
-    assert dialog.save_setup()
+    with qtbot.waitSignal(dialog.accepted):
+        assert dialog.save_setup()
     assert settings.get(db, "link.template") == "https://book.greenpark.in/a/{token}"
 
 
 def test_first_launch_refuses_a_link_without_a_token(qtbot, db):
-    dialog = FirstLaunchDialog(db)
-    qtbot.addWidget(dialog)
+    dialog = open_first_launch(qtbot, db)
     fill_clinic(dialog)
     dialog.link.setText("https://book.greenpark.in/a/")
     assert not dialog.save_setup()
@@ -35,10 +41,10 @@ def test_first_launch_refuses_a_link_without_a_token(qtbot, db):
 
 
 def test_the_link_can_be_left_for_later(qtbot, db):
-    dialog = FirstLaunchDialog(db)
-    qtbot.addWidget(dialog)
+    dialog = open_first_launch(qtbot, db)
     fill_clinic(dialog)
-    assert dialog.save_setup()
+    with qtbot.waitSignal(dialog.accepted):
+        assert dialog.save_setup()
     assert not settings.link_is_set_up(settings.get(db, "link.template"))
 
 

@@ -130,12 +130,13 @@ def test_docks_read_their_lists_only_when_shown(qtbot, db, window, book):
     assert view.model.message(0).id == booked.message_id
 
 
-def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window, monkeypatch):
+def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window):
     from app.dialogs.mail_settings import MailSettingsPage
     from app.services import settings
 
     window.findChild(QObject, "settingsAction").trigger()
-    window.findChild(QObject, "settingsDialog").show_tab("mail")
+    dialog = window.findChild(QObject, "settingsDialog")
+    dialog.show_tab("mail")
     page = window.findChild(MailSettingsPage)
     qtbot.waitUntil(lambda: page is not None and page.isVisible() and page.is_loaded)
     page.editors["smtp.host"].setText("127.0.0.1")  # nothing listens: a quick refusal
@@ -143,9 +144,11 @@ def test_mail_settings_from_the_menu_save_and_wake_the_sender(qtbot, db, window,
     page.editors["smtp.sender"].setText("desk@clinic.example")
     sender = window.messaging.sender
     qtbot.waitUntil(lambda: not sender.busy, timeout=20_000)  # the first pass at start
-    dialog = page.window()
-    with qtbot.waitSignals([page.saved, dialog.accepted, sender.passFinished], timeout=20_000):
-        assert page.save()
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    assert dialog.unsaved_tabs() == ["Mail"]
+    with qtbot.waitSignals([page.saved, dialog.saved, sender.passFinished], timeout=20_000):
+        assert dialog.save()  # the dialog's one Save
+    assert dialog.unsaved_tabs() == []
     assert settings.get(db, "smtp.host") == "127.0.0.1"
     assert sender.last_report is not None and sender.last_report.configured
 

@@ -86,6 +86,7 @@ def test_the_booking_wizard_and_settings_fit(qtbot, window, practitioner):
     dialog = SettingsDialog(window.db, window)
     dialog.open()
     qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(lambda: dialog.is_loaded)
     hint = dialog.minimumSizeHint()
     assert hint.width() <= SCREEN_W and hint.height() <= SCREEN_H
     qtbot.wait(50)

@@ -34,6 +34,7 @@ def test_settings_opens_on_the_clinic_tab(qtbot, window):
     window.findChild(QObject, "settingsAction").trigger()
     dialog = window.findChild(QObject, "settingsDialog")
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    qtbot.waitUntil(lambda: dialog.is_loaded)
     assert dialog.tabs.currentWidget() is dialog.clinic_tab
     dialog.done(0)
 
