@@ -7,12 +7,9 @@ entries appear too. New bookings and free slots leave the time off out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
-import shiboken6
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.widgets import FieldMessage, required
+from app.dialogs.widgets import FieldMessage, required, while_alive
 from app.services.changes import Changes
 from app.services.dto import Practitioner, TimeOff
 from app.views.clinic_format import appointment_start
@@ -44,16 +41,6 @@ DAYS_SHOWN = 366  # the coming year: older time off no longer matters at the des
 EDIT_FORMAT = "ddd d MMM yyyy HH:mm"
 
 
-def while_alive(owner: QWidget, fn: Callable[[Any], None]) -> Callable[[Any], None]:
-    """`fn`, skipped once `owner` is deleted: an answer may outlive the settings dialog."""
-
-    def call(value: Any) -> None:
-        if shiboken6.isValid(owner):
-            fn(value)
-
-    return call
-
-
 class TimeOffPanel(QWidget):
     """One practitioner's coming time off, with a form to add and a button to remove."""
 
@@ -64,7 +51,9 @@ class TimeOffPanel(QWidget):
         desk = desk_for(db)
         self.runner, self.bus = desk.runner, desk.bus
         self.zone = ZoneInfo("UTC")  # until the clinic's zone is read
-        self.loading = True
+        self.loading = True  # the list is being read
+        self.saving = False  # an add or remove is on its way
+        self._times_filled = False
         self._build()
         self.bus.changed.connect(self._on_changes)
         self.load()
@@ -107,9 +96,10 @@ class TimeOffPanel(QWidget):
         self._enable()
 
     def _enable(self) -> None:
+        # A re-read of the list (another desk's change) never blocks an add or a remove.
         chosen = self.practitioner.currentData() is not None
-        self.add_button.setEnabled(chosen and not self.loading)
-        self.remove_button.setEnabled(bool(self.entries.selectedItems()) and not self.loading)
+        self.add_button.setEnabled(chosen and not self.saving)
+        self.remove_button.setEnabled(bool(self.entries.selectedItems()) and not self.saving)
 
     # -- reading ---------------------------------------------------------------------------
     def load(self) -> None:
@@ -127,7 +117,9 @@ class TimeOffPanel(QWidget):
 
     def _zone_in(self, zone: str) -> None:
         self.zone = ZoneInfo(zone)
-        self._default_times()
+        if not self._times_filled:  # a re-read never overwrites what was typed
+            self._times_filled = True
+            self._default_times()
         self.runner.query(
             "timeOff.practitioners",
             _practitioners.list_practitioners,
@@ -170,6 +162,7 @@ class TimeOffPanel(QWidget):
 
     def _entries_in(self, found: list[TimeOff]) -> None:
         self.loading = False
+        selected = [i.data(Qt.ItemDataRole.UserRole) for i in self.entries.selectedItems()]
         self.entries.clear()
         for entry in found:
             text = f"{appointment_start(entry.starts_at, self.zone)} \u2013 "
@@ -179,6 +172,8 @@ class TimeOffPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
+            if entry.id in selected:  # a re-read keeps what the receptionist had chosen
+                self.entries.setCurrentItem(item)
         if not found and self.practitioner.currentData() is not None:
             self.entries.addItem(self._placeholder(self.tr("No time off booked.")))
         self._enable()
@@ -210,10 +205,11 @@ class TimeOffPanel(QWidget):
 
     def add(self) -> None:
         chosen = self.practitioner.currentData()
-        if chosen is None or self.loading:
+        if chosen is None or self.saving:
             return
         self.message.say(self.tr("Saving\u2026"), serious=False)
-        self.add_button.setEnabled(False)
+        self.saving = True
+        self._enable()
         self.runner.write(
             _time_off.add_time_off,
             self.db,
@@ -222,10 +218,11 @@ class TimeOffPanel(QWidget):
             self._aware(self.ends),
             self.reason.text(),
             done=while_alive(self, self._added),
-            failed=while_alive(self, self._failed),
+            failed=while_alive(self, self._refused),
         )
 
     def _added(self, entry: TimeOff) -> None:
+        self.saving = False
         self.reason.clear()
         self.message.say(
             self.tr("Time off added from %1.").replace(
@@ -237,19 +234,27 @@ class TimeOffPanel(QWidget):
 
     def remove(self) -> None:
         items = self.entries.selectedItems()
-        if not items or self.loading:
+        if not items or self.saving:
             return
-        self.remove_button.setEnabled(False)
+        self.saving = True
+        self._enable()
         self.runner.write(
             _time_off.remove_time_off,
             self.db,
             items[0].data(Qt.ItemDataRole.UserRole),
             done=while_alive(self, self._removed),
-            failed=while_alive(self, self._failed),
+            failed=while_alive(self, self._refused),
         )
 
     def _removed(self, _nothing: None) -> None:
+        self.saving = False
         self.message.say(self.tr("Time off removed."), serious=False)
+        self._enable()
+
+    def _refused(self, error: BaseException) -> None:
+        self.saving = False
+        self.message.say(plain_message(error))
+        self._enable()
 
     def _failed(self, error: BaseException) -> None:
         self.loading = False

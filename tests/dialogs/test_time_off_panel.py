@@ -87,7 +87,7 @@ def test_an_end_before_the_start_is_refused_in_words_and_nothing_is_stored(
 
 def test_removing_the_selected_entry(qtbot, db, panel, practitioner):
     panel.entries.setCurrentRow(0)
-    assert panel.remove_button.isEnabled()
+    qtbot.waitUntil(panel.remove_button.isEnabled)  # once any re-read is in
     panel.remove_button.click()
     qtbot.waitUntil(lambda: texts(panel) == ["No time off booked."])
     assert time_off.list_time_off(db, practitioner.id, at(0, 0), at(10, 0)) == []
@@ -101,3 +101,22 @@ def test_another_practitioner_and_another_desks_entries(qtbot, db, panel):
     qtbot.waitUntil(lambda: texts(panel) == ["No time off booked."])
     time_off.add_time_off(db, other.id, at(5, 0), at(7, 0), "Holiday")
     qtbot.waitUntil(lambda: len(texts(panel)) == 1 and texts(panel)[0].endswith("Holiday"))
+
+
+def test_settings_has_a_time_off_tab_that_stores_at_once(qtbot, db, desk, practitioner):
+    from app.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(db)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    dialog.show_tab("time off")
+    panel = dialog.findChild(TimeOffPanel, "timeOffPanel")
+    assert dialog.tabs.currentWidget() is panel
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "&Time off"
+    qtbot.waitUntil(lambda: texts(panel) == ["No time off booked."])
+    panel.reason.setText("Holiday")
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: len(texts(panel)) == 1 and texts(panel)[0].endswith("Holiday"))
+    assert time_off.list_time_off(db, practitioner.id, at(0, 0), at(10, 0))[0].reason == "Holiday"
+    assert dialog.unsaved_tabs() == []  # nothing waits for Save: closing asks nothing
+    dialog.done(0)
