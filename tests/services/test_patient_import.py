@@ -206,3 +206,20 @@ def test_preview_shows_problems_beside_their_cells(au):
     assert problems[5] == [(7, "email")]
     assert problems[2] == []
     assert patient_count(au) == 0  # a preview writes nothing
+
+
+def test_each_batch_announces_the_patients_it_added(au, tmp_path):
+    heard = []
+    stop = au.listen(heard.append)
+    try:
+        import_patients(au, big_file(tmp_path / "three.csv", 3), batch_size=2)
+    finally:
+        stop()
+    added = [c.ids_in("patient") for c in heard if c.touches("patient")]
+    assert [len(ids) for ids in added] == [2, 1]  # named rows, not "any patient"
+    assert set().union(*added) == set(stored_ids(au))
+
+
+def stored_ids(db) -> list[int]:
+    with db.reading() as session:
+        return list(session.scalars(select(Patient.id)))
