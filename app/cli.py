@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     copy = commands.add_parser("copy-to", help="copy every record into an empty database")
     copy.add_argument("target2", metavar="TARGET2", help="file path or SQLAlchemy URL")
+
+    imports = commands.add_parser("import", help="records from another system's CSV export")
+    import_cmd = imports.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    import_cmd.add_parser("patients", help="patients from a CSV file").add_argument("file")
     return parser
 
 
@@ -157,6 +161,31 @@ def _copy_to(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """Imports patients; refused rows go to stderr and beside the file, the counts last."""
+    from app.services import patient_import
+
+    db = _open(args)
+    bar = _ProgressBar(sys.stderr)
+    try:
+        report = patient_import.import_patients(
+            db, args.file, progress=lambda done, total: bar.show("import", done, total)
+        )
+    finally:
+        bar.close()
+    for row in report.refused:
+        print(row.describe(), file=sys.stderr)
+    if report.refused:
+        target = patient_import.refused_path(args.file)
+        try:
+            patient_import.save_refused(report, target)
+            print(f"Refused rows saved to {target} to fix and import again.", file=sys.stderr)
+        except OSError as exc:
+            print(f"Could not save the refused rows to {target}: {exc.strerror}", file=sys.stderr)
+    print(report.counts(), flush=True)
+    return 0
+
+
 class _ProgressBar:
     """A one-line bar redrawn with a carriage return; nothing when stderr is not a terminal."""
 
@@ -208,6 +237,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return _demo_data(args)
     if args.command == "copy-to":
         return _copy_to(args)
+    if args.command == "import":
+        return _import(args)
     return _gui(args)
 
 

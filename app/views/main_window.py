@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.dialogs.base import fitting_size, ui_settings
+from app.dialogs.import_dialog import install_patient_import
 from app.dialogs.review_page import link_not_set_up_text
 from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
         self.book = install_book(self, db)  # the appointment book, a tab beside the patients
+        install_patient_import(self, db)  # File > Import patients...
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
