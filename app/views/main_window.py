@@ -27,6 +27,7 @@ from app.services.errors import NotFoundError
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
+from app.views.export_action import install_export
 from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.bus.watch_other_desks()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
+        self.export = install_export(self, db)  # File > Export... (FHIR)
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
