@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("import", help="records from another system's CSV export")
     import_cmd = imports.add_subparsers(dest="action", required=True, parser_class=_Parser)
     import_cmd.add_parser("patients", help="patients from a CSV file").add_argument("file")
+    export = commands.add_parser("export", help="write the clinic in a standard format")
+    export_cmd = export.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    fhir = export_cmd.add_parser("fhir", help="one FHIR R4 Bundle (JSON)")
+    fhir.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -186,14 +190,32 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Writes the FHIR Bundle; the bar shows only on a terminal."""
+    from app.services import fhir_export
+
+    db = _open(args)
+    bar = _ProgressBar(sys.stderr, unit="resources")
+    try:
+        report = fhir_export.export_fhir(db, args.file, bar.show)
+    finally:
+        bar.close()
+    print(
+        f"Exported {report.patients:,} patients, {report.practitioners:,} practitioners, "
+        f"{report.cases:,} cases and {report.appointments:,} appointments "
+        f"({report.resources:,} FHIR resources) to {report.file} in {report.seconds:.1f} s."
+    )
+    return 0
+
+
 class _ProgressBar:
     """A one-line bar redrawn with a carriage return; nothing when stderr is not a terminal."""
 
     WIDTH = 30
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, unit: str = "rows") -> None:
         self.stream = stream if stream is not None and stream.isatty() else None
-        self.drawn = False
+        self.drawn, self.unit = False, unit
 
     def show(self, stage: str, done: int, total: int) -> None:
         if self.stream is None:
@@ -201,7 +223,7 @@ class _ProgressBar:
         share = done / total if total else 1.0
         filled = round(share * self.WIDTH)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        line = f"\r{stage:<9} [{bar}] {share:4.0%}  {done:,} of {total:,} rows"
+        line = f"\r{stage:<9} [{bar}] {share:4.0%}  {done:,} of {total:,} {self.unit}"
         print(line, end="", file=self.stream, flush=True)
         self.drawn = True
 
@@ -239,6 +261,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return _copy_to(args)
     if args.command == "import":
         return _import(args)
+    if args.command == "export":
+        return _export(args)
     return _gui(args)
 
 

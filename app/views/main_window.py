@@ -29,6 +29,7 @@ from app.views.book import install_book
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
+from app.views.export_action import install_export
 from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
         self.book = install_book(self, db)  # the appointment book, a tab beside the patients
         install_patient_import(self, db)  # File > Import patients...
+        self.export = install_export(self, db)  # File > Export... (FHIR)
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
