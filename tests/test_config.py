@@ -88,7 +88,16 @@ def casedesk(database: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_command_line_logs_in_the_data_folder_and_hides_the_password(data_dir, db_path):
-    result = casedesk(db_path, "config", "set", "smtp.password", PASSWORD)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--database", str(db_path), "config", "set"]
+        + ["smtp.password", "-"],
+        cwd=ROOT,
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert (result.returncode, result.stdout) == (0, "smtp.password = ********\n")
     listed = casedesk(db_path, "config", "list")
     assert listed.returncode == 0
