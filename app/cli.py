@@ -251,6 +251,7 @@ def _first_line(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ensure_std_streams()
+    config.private_umask()  # the database, its backups and logs are the clinic user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.database:

@@ -146,11 +146,19 @@ def send(settings: MailSettings, message: EmailMessage) -> None:
         raise
     except Exception as exc:  # every failure becomes one plain sentence
         text = secrets.redact(describe_failure(settings, exc))
-        # The reason can name the patient's address (a refused recipient): log ids only.
-        log.warning("mail %s not sent: %s", message["Message-ID"], type(exc).__name__)
+        log.warning("mail %s not sent: %s", message["Message-ID"], _loggable(exc, text))
         raise MailError(text) from None
     if refused:
         raise MailError("The mail server refused: " + ", ".join(sorted(refused)))
+
+
+def _loggable(exc: BaseException, text: str) -> str:
+    """The reason for the log, unless it may quote the patient's address (the server's reply)."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError | smtplib.SMTPServerDisconnected) or (
+        isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException)
+    ):
+        return text  # the connection or sign-in failed: names the server, never the patient
+    return f"{type(exc).__name__} (the server's reply is kept on the message, not in the log)"
 
 
 def _connect(settings: MailSettings) -> smtplib.SMTP:
