@@ -92,7 +92,7 @@ def test_files_already_there_are_tightened_when_opened(data_dir, umask_022, file
     os.chmod(log, 0o644)
     path = data_dir / config.DATABASE_FILE
     older = make_open_database(path)
-    Database(str(path), migrate=False)
+    Database(config.default_database(), migrate=False)  # as the app opens it
     assert mode(data_dir) == 0o700
     file_log()
     assert [mode(f) for f in database_files(path)] == [0o600] * 3
