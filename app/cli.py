@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("key")
     put = cfg_cmd.add_parser("set")
     put.add_argument("key")
-    put.add_argument("value")
+    put.add_argument("value", help="the value; for smtp.password write - to be asked for it")
 
     outbox = commands.add_parser("outbox", help="patient messages waiting to be sent")
     outbox_cmd = outbox.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -85,9 +85,32 @@ def _config(args: argparse.Namespace) -> int:
     elif args.action == "get":
         print(settings.display_value(args.key, settings.get(db, args.key)))
     else:
-        stored = settings.set(db, args.key, args.value)
+        stored = settings.set(db, args.key, _value(args, settings.SECRET_KEYS))
         print(f"{args.key} = {settings.display_value(args.key, stored)}")
     return 0
+
+
+class _SecretOnCommandLine(CaseDeskError):
+    """A password typed as an argument: it would stay in the shell history and process list."""
+
+
+def _value(args: argparse.Namespace, secret_keys: set[str]) -> str:
+    """The value to set; a secret is read from a prompt (or stdin), never from the arguments."""
+    if args.key not in secret_keys:
+        return args.value
+    if args.value == "":  # clearing the password reveals nothing
+        return ""
+    if args.value != "-":
+        raise _SecretOnCommandLine(
+            f"do not put the {args.key} on the command line (it stays in the shell history); "
+            f"write `config set {args.key} -` and type it when asked, or pipe it in."
+        )
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"{args.key}: ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
 
 
 def _outbox(args: argparse.Namespace) -> int:
@@ -283,6 +306,7 @@ def _first_line(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ensure_std_streams()
+    config.private_umask()  # the database, its backups and logs are the clinic user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.database:
@@ -298,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return dispatch(args)
+    except _SecretOnCommandLine as exc:
+        print(f"casedesk: {exc}", file=sys.stderr)
+        return 2
     except CaseDeskError as exc:
         print(f"casedesk: {exc}", file=sys.stderr)
         return 1

@@ -60,7 +60,13 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def make_private(path: Path) -> None:
+    """The database file and its -wal and -shm companions: 0600 (not the folder they are in)."""
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        config.make_private(Path(name))
+
+
+def _install_sqlite_pragmas(engine: Engine, path: Path | None) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
@@ -73,6 +79,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+        if path is not None:  # the connection may just have made the file, -wal or -shm
+            make_private(path)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection) -> None:
@@ -94,6 +102,7 @@ class Database:
             self.is_sqlite = True
         if self.is_sqlite and self.path is not None:
             _check_sqlite_file(self.path)
+            make_private(self.path)  # a file made before files were kept private
         self._engine: Engine | None = None
         self._lock = threading.Lock()  # the first session may be asked for on any thread
         # Who hears of committed changes (this desk's change bus), and this desk's name
@@ -106,6 +115,8 @@ class Database:
             from app.migrations import runner
 
             runner.migrate(self)
+            if self.is_sqlite and self.path is not None:
+                make_private(self.path)  # migrating may have made the file with sqlite3
 
     @property
     def url(self) -> URL:
@@ -126,9 +137,12 @@ class Database:
         from sqlalchemy import create_engine
         from sqlalchemy.orm import sessionmaker
 
-        engine = create_engine(self.url, pool_pre_ping=not self.is_sqlite)
+        # No statement logging, and errors never quote the patients' details they carried.
+        engine = create_engine(
+            self.url, pool_pre_ping=not self.is_sqlite, echo=False, hide_parameters=True
+        )
         if self.is_sqlite:
-            _install_sqlite_pragmas(engine)
+            _install_sqlite_pragmas(engine, self.path)
             writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
             writer = engine

@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 import threading
-import traceback
 
 from app import APP_NAME, config
 from app.services.errors import CaseDeskError
@@ -86,8 +85,8 @@ class _ErrorReporter:
         self.dialog = None
 
     def report(self, kind, value, tb) -> None:
-        details = "".join(traceback.format_exception(kind, value, tb))
-        log.error("unexpected error:\n%s", details)
+        # The exception's text can carry a patient's details: the log gets where and what kind.
+        log.error("unexpected error:\n%s", config.withheld_traceback(value.with_traceback(tb)))
         summary = (str(value).splitlines() or [kind.__name__])[0]
         with contextlib.suppress(RuntimeError):  # the relay is gone at exit; the log has it
             self.relay.raised.emit(summary)
