@@ -24,6 +24,7 @@ from app.dialogs.review_page import link_not_set_up_text
 from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import NotFoundError
+from app.views.backup_schedule import install_backups
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.bus.watch_other_desks()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
+        self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
