@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--patients", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
 
+    backup = commands.add_parser("backup", help="a verified copy of the database")
+    backup.add_argument("file", metavar="FILE", nargs="?")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", metavar="FILE")
+
     copy = commands.add_parser("copy-to", help="copy every record into an empty database")
     copy.add_argument("target2", metavar="TARGET2", help="file path or SQLAlchemy URL")
 
@@ -69,9 +74,34 @@ def _target(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace):
+    import atexit
+
     from app.db import Database
 
-    return Database(_target(args))
+    db = Database(_target(args))
+    atexit.register(db.dispose)  # a clean close lets the next open skip the quick check
+    return db
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.db import Database
+    from app.services import backups
+
+    db = Database(_target(args), migrate=False)  # a copy changes nothing, not even the schema
+    try:
+        backups.remove_partials()
+        print(backups.backup(db, args.file))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.services import backups
+
+    kept = backups.restore(_target(args), args.file)
+    print(f"Restored {args.file}; the database as it was is kept in {kept}")
+    return 0
 
 
 def _config(args: argparse.Namespace) -> int:
@@ -286,6 +316,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return _import(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "backup":
+        return _backup(args)
+    if args.command == "restore":
+        return _restore(args)
     return _gui(args)
 
 

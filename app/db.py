@@ -14,7 +14,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -199,6 +198,10 @@ class Database:
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self.is_sqlite and self.path is not None:
+            from app.services import file_check
+
+            file_check.closed_cleanly(self.path)  # next open may skip the quick check
 
     def describe(self) -> str:
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
@@ -243,6 +246,9 @@ def _check_sqlite_file(path: Path) -> None:
         header = handle.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseError(f"{path} is not a CaseDesk database (damaged or another kind of file).")
+    from app.services import file_check
+
+    file_check.check_sound(path)
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -257,18 +263,11 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copies a live SQLite database with its backup API (safe while others read it)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = config.backup_dir() / f"{path.stem}-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(str(path))
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    """A checked copy in the backups folder (`.partial` until it passed its integrity check)."""
+    from app.services import backups
+
+    target = backups.backup_name(path, label)
+    backups.copy_checked(path, target)
     log.info("backed up %s to %s", path, target)
     return target
 

@@ -25,6 +25,7 @@ from app.dialogs.review_page import link_not_set_up_text
 from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import NotFoundError
+from app.views.backup_schedule import install_backups
 from app.views.book import install_book
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.book = install_book(self, db)  # the appointment book, a tab beside the patients
         install_patient_import(self, db)  # File > Import patients...
         self.export = install_export(self, db)  # File > Export... (FHIR)
+        self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
