@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("key")
     put = cfg_cmd.add_parser("set")
     put.add_argument("key")
-    put.add_argument("value")
+    put.add_argument("value", help="the value; for smtp.password write - to be asked for it")
 
     outbox = commands.add_parser("outbox", help="patient messages waiting to be sent")
     outbox_cmd = outbox.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -49,12 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--patients", type=int, required=True)
     demo.add_argument("--seed", type=int, default=1)
 
+    backup = commands.add_parser("backup", help="a verified copy of the database")
+    backup.add_argument("file", metavar="FILE", nargs="?")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", metavar="FILE")
+
     copy = commands.add_parser("copy-to", help="copy every record into an empty database")
     copy.add_argument("target2", metavar="TARGET2", help="file path or SQLAlchemy URL")
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_cmd = audit.add_subparsers(dest="action", required=True, parser_class=_Parser)
     audit_cmd.add_parser("verify", help="check that the audit trail is intact")
+    imports = commands.add_parser("import", help="records from another system's CSV export")
+    import_cmd = imports.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    import_cmd.add_parser("patients", help="patients from a CSV file").add_argument("file")
+    export = commands.add_parser("export", help="write the clinic in a standard format")
+    export_cmd = export.add_subparsers(dest="format", required=True, parser_class=_Parser)
+    fhir = export_cmd.add_parser("fhir", help="one FHIR R4 Bundle (JSON)")
+    fhir.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -65,9 +77,34 @@ def _target(args: argparse.Namespace) -> str:
 
 
 def _open(args: argparse.Namespace):
+    import atexit
+
     from app.db import Database
 
-    return Database(_target(args))
+    db = Database(_target(args))
+    atexit.register(db.dispose)  # a clean close lets the next open skip the quick check
+    return db
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.db import Database
+    from app.services import backups
+
+    db = Database(_target(args), migrate=False)  # a copy changes nothing, not even the schema
+    try:
+        backups.remove_partials()
+        print(backups.backup(db, args.file))
+    finally:
+        db.dispose()
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.services import backups
+
+    kept = backups.restore(_target(args), args.file)
+    print(f"Restored {args.file}; the database as it was is kept in {kept}")
+    return 0
 
 
 def _config(args: argparse.Namespace) -> int:
@@ -81,9 +118,32 @@ def _config(args: argparse.Namespace) -> int:
     elif args.action == "get":
         print(settings.display_value(args.key, settings.get(db, args.key)))
     else:
-        stored = settings.set(db, args.key, args.value)
+        stored = settings.set(db, args.key, _value(args, settings.SECRET_KEYS))
         print(f"{args.key} = {settings.display_value(args.key, stored)}")
     return 0
+
+
+class _SecretOnCommandLine(CaseDeskError):
+    """A password typed as an argument: it would stay in the shell history and process list."""
+
+
+def _value(args: argparse.Namespace, secret_keys: set[str]) -> str:
+    """The value to set; a secret is read from a prompt (or stdin), never from the arguments."""
+    if args.key not in secret_keys:
+        return args.value
+    if args.value == "":  # clearing the password reveals nothing
+        return ""
+    if args.value != "-":
+        raise _SecretOnCommandLine(
+            f"do not put the {args.key} on the command line (it stays in the shell history); "
+            f"write `config set {args.key} -` and type it when asked, or pipe it in."
+        )
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"{args.key}: ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
 
 
 def _outbox(args: argparse.Namespace) -> int:
@@ -175,14 +235,57 @@ def _copy_to(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """Imports patients; refused rows go to stderr and beside the file, the counts last."""
+    from app.services import patient_import
+
+    db = _open(args)
+    bar = _ProgressBar(sys.stderr)
+    try:
+        report = patient_import.import_patients(
+            db, args.file, progress=lambda done, total: bar.show("import", done, total)
+        )
+    finally:
+        bar.close()
+    for row in report.refused:
+        print(row.describe(), file=sys.stderr)
+    if report.refused:
+        target = patient_import.refused_path(args.file)
+        try:
+            patient_import.save_refused(report, target)
+            print(f"Refused rows saved to {target} to fix and import again.", file=sys.stderr)
+        except OSError as exc:
+            print(f"Could not save the refused rows to {target}: {exc.strerror}", file=sys.stderr)
+    print(report.counts(), flush=True)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Writes the FHIR Bundle; the bar shows only on a terminal."""
+    from app.services import fhir_export
+
+    db = _open(args)
+    bar = _ProgressBar(sys.stderr, unit="resources")
+    try:
+        report = fhir_export.export_fhir(db, args.file, bar.show)
+    finally:
+        bar.close()
+    print(
+        f"Exported {report.patients:,} patients, {report.practitioners:,} practitioners, "
+        f"{report.cases:,} cases and {report.appointments:,} appointments "
+        f"({report.resources:,} FHIR resources) to {report.file} in {report.seconds:.1f} s."
+    )
+    return 0
+
+
 class _ProgressBar:
     """A one-line bar redrawn with a carriage return; nothing when stderr is not a terminal."""
 
     WIDTH = 30
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, unit: str = "rows") -> None:
         self.stream = stream if stream is not None and stream.isatty() else None
-        self.drawn = False
+        self.drawn, self.unit = False, unit
 
     def show(self, stage: str, done: int, total: int) -> None:
         if self.stream is None:
@@ -190,7 +293,7 @@ class _ProgressBar:
         share = done / total if total else 1.0
         filled = round(share * self.WIDTH)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        line = f"\r{stage:<9} [{bar}] {share:4.0%}  {done:,} of {total:,} rows"
+        line = f"\r{stage:<9} [{bar}] {share:4.0%}  {done:,} of {total:,} {self.unit}"
         print(line, end="", file=self.stream, flush=True)
         self.drawn = True
 
@@ -228,6 +331,14 @@ def dispatch(args: argparse.Namespace) -> int:
         return _copy_to(args)
     if args.command == "audit":
         return _audit_verify(args)
+    if args.command == "import":
+        return _import(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "backup":
+        return _backup(args)
+    if args.command == "restore":
+        return _restore(args)
     return _gui(args)
 
 
@@ -248,6 +359,7 @@ def _first_line(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ensure_std_streams()
+    config.private_umask()  # the database, its backups and logs are the clinic user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.database:
@@ -263,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return dispatch(args)
+    except _SecretOnCommandLine as exc:
+        print(f"casedesk: {exc}", file=sys.stderr)
+        return 2
     except CaseDeskError as exc:
         print(f"casedesk: {exc}", file=sys.stderr)
         return 1

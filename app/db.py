@@ -14,7 +14,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +59,13 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def make_private(path: Path) -> None:
+    """The database file and its -wal and -shm companions: 0600 (not the folder they are in)."""
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        config.make_private(Path(name))
+
+
+def _install_sqlite_pragmas(engine: Engine, path: Path | None) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
@@ -73,6 +78,8 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
+        if path is not None:  # the connection may just have made the file, -wal or -shm
+            make_private(path)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection) -> None:
@@ -94,6 +101,7 @@ class Database:
             self.is_sqlite = True
         if self.is_sqlite and self.path is not None:
             _check_sqlite_file(self.path)
+            make_private(self.path)  # a file made before files were kept private
         self._engine: Engine | None = None
         self._lock = threading.Lock()  # the first session may be asked for on any thread
         # Who hears of committed changes (this desk's change bus), and this desk's name
@@ -106,6 +114,8 @@ class Database:
             from app.migrations import runner
 
             runner.migrate(self)
+            if self.is_sqlite and self.path is not None:
+                make_private(self.path)  # migrating may have made the file with sqlite3
 
     @property
     def url(self) -> URL:
@@ -126,9 +136,12 @@ class Database:
         from sqlalchemy import create_engine
         from sqlalchemy.orm import sessionmaker
 
-        engine = create_engine(self.url, pool_pre_ping=not self.is_sqlite)
+        # No statement logging, and errors never quote the patients' details they carried.
+        engine = create_engine(
+            self.url, pool_pre_ping=not self.is_sqlite, echo=False, hide_parameters=True
+        )
         if self.is_sqlite:
-            _install_sqlite_pragmas(engine)
+            _install_sqlite_pragmas(engine, self.path)
             writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
             writer = engine
@@ -186,6 +199,10 @@ class Database:
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self.is_sqlite and self.path is not None:
+            from app.services import file_check
+
+            file_check.closed_cleanly(self.path)  # next open may skip the quick check
 
     def describe(self) -> str:
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
@@ -230,6 +247,9 @@ def _check_sqlite_file(path: Path) -> None:
         header = handle.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseError(f"{path} is not a CaseDesk database (damaged or another kind of file).")
+    from app.services import file_check
+
+    file_check.check_sound(path)
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -244,18 +264,11 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copies a live SQLite database with its backup API (safe while others read it)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = config.backup_dir() / f"{path.stem}-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(str(path))
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    """A checked copy in the backups folder (`.partial` until it passed its integrity check)."""
+    from app.services import backups
+
+    target = backups.backup_name(path, label)
+    backups.copy_checked(path, target)
     log.info("backed up %s to %s", path, target)
     return target
 

@@ -7,10 +7,9 @@ import logging
 import os
 import sys
 import threading
-import traceback
 
 from app import APP_NAME, config
-from app.services.errors import CaseDeskError
+from app.services.errors import CaseDeskError, DamagedDatabaseError
 
 log = logging.getLogger(__name__)
 DESKTOP_ID = "app.casedesk.CaseDesk"  # same as packaging/bundle.py APP_ID
@@ -86,8 +85,8 @@ class _ErrorReporter:
         self.dialog = None
 
     def report(self, kind, value, tb) -> None:
-        details = "".join(traceback.format_exception(kind, value, tb))
-        log.error("unexpected error:\n%s", details)
+        # The exception's text can carry a patient's details: the log gets where and what kind.
+        log.error("unexpected error:\n%s", config.withheld_traceback(value.with_traceback(tb)))
         summary = (str(value).splitlines() or [kind.__name__])[0]
         with contextlib.suppress(RuntimeError):  # the relay is gone at exit; the log has it
             self.relay.raised.emit(summary)
@@ -234,6 +233,10 @@ def run(database: str, demo: bool = False) -> int:
                 return 0
             demo, database = chosen != database, chosen  # the dialog filled the demo clinic
         window = create_main_window(database, demo=demo)
+    except DamagedDatabaseError as exc:
+        window = offer_newest_backup(database, exc)
+        if window is None:
+            return 1
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)
         show_error(str(exc), block=True)
@@ -244,6 +247,43 @@ def run(database: str, demo: bool = False) -> int:
         return 1
     window.show()
     return app.exec()
+
+
+def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
+    """A damaged database: offers to restore its newest backup, then opens the window.
+
+    Returns the window, or None when there is no backup or the receptionist said no.
+    """
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.main import create_main_window
+    from app.services import backups
+
+    log.warning("cannot open %s: %s", database, error)
+    newest = backups.newest_backup(Path(database))
+    if newest is None:
+        show_error(str(error), block=True)
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_NAME,
+        _tr(
+            "The clinic's database is damaged; nothing was written to it.\n\n"
+            "Restore the newest backup, taken {when}? The damaged file is kept beside it."
+        ).format(when=f"{newest.taken:%Y-%m-%d %H:%M}"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setObjectName("restoreNewestQuestion")
+    if ask(box) != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        backups.restore(database, newest.path)
+        return create_main_window(database)
+    except CaseDeskError as exc:
+        show_error(str(exc), block=True)
+        return None
 
 
 def _set_desktop_identity(app) -> None:

@@ -22,7 +22,7 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     from PySide6.QtTest import QTest
 
     deadline = time.monotonic() + timeout
@@ -72,6 +72,74 @@ def patient_with_open_cases(db) -> int:
     raise RuntimeError("the demo data has no patient with two cases")
 
 
+BOOK_PRACTITIONERS = ("Meera Iyer", "Tom Walsh", "Lina Costa", "Arjun Nair")
+
+
+def busy_book_day(db) -> None:
+    """Six practitioners and a full next working day, so the book photo shows a real day."""
+    from datetime import UTC, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from app.services import booking, patients, practitioners, settings
+    from app.services.dto import BookingRequest, CaseDecision
+
+    present = {p.name for p in practitioners.list_practitioners(db)}
+    for name in BOOK_PRACTITIONERS:
+        if name not in present:
+            practitioners.add_practitioner(db, name)
+    zone = ZoneInfo(settings.get(db, "clinic.timezone"))
+    day = book_day(zone)
+    # Patients from the end of the list: the window and wizard photos keep their usual patient.
+    ids = patients.search_patients(db, "", 1500, 200).ids
+    starts = [time(h, m) for h in (9, 10, 11, 12, 14, 15, 16) for m in (0, 30)]
+    people = practitioners.list_practitioners(db)
+    for n, patient_id in enumerate(ids[: len(people) * 9]):
+        who = people[n % len(people)]
+        slot = starts[(n // len(people) * 3 + n % 3) % len(starts)]
+        start = datetime.combine(day, slot, zone).astimezone(UTC)
+        request = BookingRequest(
+            case_title="Follow-up visit",
+            body_parts=(("Left knee", "Lower back", "Neck", "Right shoulder")[n % 4],),
+            practitioner_id=who.id,
+            starts_at=start,
+            patient_id=patient_id,
+            override=start < datetime.now(UTC),  # earlier today: booked as walk-ins
+        )
+        try:
+            booking.book_appointment(db, request, CaseDecision.new_case())
+        except Exception:  # noqa: BLE001 - a slot already taken by the demo data: skip it
+            continue
+
+
+def book_day(zone) -> object:
+    """The next weekday in the clinic's zone (today when it is one)."""
+    from datetime import datetime, timedelta
+
+    day = datetime.now(zone).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def photograph_book(window, size: str) -> None:
+    from PySide6.QtCore import QDate
+
+    panel = window.book
+    panel.tabs.setCurrentWidget(panel)
+    wait_until(lambda: panel.book is not None and not window.runner.busy("book"))
+    day = book_day(panel.zone)
+    panel.date.setDate(QDate(day.year, day.month, day.day))
+    wait_until(lambda: panel.book.day == day and not window.runner.busy("book"))
+    panel.view.show_slot(panel.model.row_of_time(min(s.starts_at for s in panel.book.working)))
+    save(window, "book-day", size)
+    panel.week_button.setChecked(True)
+    wait_until(lambda: hasattr(panel.book, "practitioner") and not window.runner.busy("book"))
+    save(window, "book-week", size)
+    panel.week_button.setChecked(False)
+    wait_until(lambda: not hasattr(panel.book, "practitioner") and not window.runner.busy("book"))
+    panel.tabs.setCurrentIndex(0)
+
+
 def photograph_new_patient_page(window, size: str) -> None:
     from PySide6.QtWidgets import QWizard
 
@@ -96,6 +164,7 @@ def photograph(database: str, size: str) -> None:
 
     width, height = (int(n) for n in size.split("x"))
     window = create_main_window(database)
+    busy_book_day(window.db)
     window.resize(width, height)
     window.show()
     wait_until(lambda: not window.patients.model.searching)
@@ -106,6 +175,7 @@ def photograph(database: str, size: str) -> None:
     wait_until(lambda: window.record is not None and window.record.patient.id == patient_id)
     window.case_panel.appointments.selectRow(0)
     save(window, "main-window", size)
+    photograph_book(window, size)
 
     photograph_new_patient_page(window, size)
     window.actions.book_for_patient.trigger()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.widgets import FieldMessage, date_format, focus_soon, required
 from app.services.changes import Changes
+from app.services.clinic_time import local_label
 from app.services.dto import Practitioner, Slot
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -48,6 +49,7 @@ class AppointmentPage(QWizardPage):
         self._practitioners: list[Practitioner] = []
         self._started = False
         self._kind_touched = False
+        self._preset: tuple[int, datetime] | None = None  # from the book: practitioner, start
         # A follow-up's case: its suggested slot (practitioner who last saw it, a day the
         # patient is free) is offered first instead of the first practitioner's first slot.
         self.follow_up_case_id = 0
@@ -135,6 +137,31 @@ class AppointmentPage(QWizardPage):
                 self._slots, self.selected_slot().starts_at if self.selected_slot() else None
             )
 
+    def preset(self, practitioner_id: int, starts_at: datetime) -> None:
+        """Opens on this practitioner and start (a slot chosen in the book), not the first free."""
+        self._preset = (practitioner_id, starts_at)
+        if self._practitioners:  # already read: choose now
+            self._choose_preset()
+
+    def _choose_preset(self) -> bool:
+        wanted = self._preset
+        ids = [p.id for p in self._practitioners]
+        if wanted is None or wanted[0] not in ids:
+            return False
+        self._preset = None
+        self.practitioner_combo.blockSignals(True)
+        self.practitioner_combo.setCurrentIndex(ids.index(wanted[0]))
+        self.practitioner_combo.blockSignals(False)
+        self.minutes.blockSignals(True)
+        self.minutes.setValue(self._practitioners[ids.index(wanted[0])].appointment_minutes)
+        self.minutes.blockSignals(False)
+        day = self.local(wanted[1]).date()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.refresh_slots(keep=wanted[1])
+        return True
+
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
 
@@ -158,6 +185,8 @@ class AppointmentPage(QWizardPage):
         for p in self._practitioners:
             self.practitioner_combo.addItem(p.name, p.id)
         self.practitioner_combo.blockSignals(False)
+        if self._choose_preset():
+            return
         if not self._practitioners:
             self.loading = False
             self.slot_message.say("")
@@ -259,10 +288,15 @@ class AppointmentPage(QWizardPage):
         self.slot_list.clear()
         for slot in self._slots:
             start, end = self.local(slot.starts_at), self.local(slot.ends_at)
-            item = QListWidgetItem(f"{start:%H:%M} \u2013 {end:%H:%M}")
+            # local_label adds the UTC offset to the autumn hour that happens twice.
+            item = QListWidgetItem(
+                f"{local_label(start, self.zone)} \u2013 {local_label(end, self.zone)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, slot.starts_at.isoformat())
             self.slot_list.addItem(item)
         rows = [i for i, s in enumerate(self._slots) if s.starts_at == keep]
+        if keep is not None and not rows:  # a time between slots (from the book): the next one
+            rows = [i for i, s in enumerate(self._slots) if s.starts_at > keep]
         if self._slots:
             self.slot_list.setCurrentRow(rows[0] if rows else 0)
         self.slot_message.say(

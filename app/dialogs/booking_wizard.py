@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
@@ -93,6 +94,10 @@ class BookingWizard(CaseDeskWizard):
             self.runner.query(
                 "wizard-clinic", service("settings").get_all, db, done=self._clinic_in
             )
+
+    def preset_slot(self, practitioner_id: int, starts_at: datetime) -> None:
+        """Starts the appointment page on this practitioner and start (from the book)."""
+        self.appointment_page.preset(practitioner_id, starts_at)
 
     def _start_follow_up(self, case: CaseInfo) -> None:
         """Another appointment in `case`: the wizard starts at the appointment page.

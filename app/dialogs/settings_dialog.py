@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLa
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.practitioners_panel import PractitionersPanel
 from app.dialogs.settings_forms import ClinicTab
+from app.dialogs.time_off_panel import TimeOffPanel
 from app.dialogs.widgets import FieldMessage, while_alive
 from app.services.changes import Changes
 from app.services.dto import ClinicSetup, PractitionerChange
@@ -62,6 +63,8 @@ class SettingsDialog(CaseDeskDialog):
         self.practitioners_tab = PractitionersPanel(db, self)
         self.tabs.addTab(self.clinic_tab, self.tr("&Clinic"))
         self.tabs.addTab(self.practitioners_tab, self.tr("&Practitioners"))
+        self.time_off_tab = TimeOffPanel(db, self)  # stores each change at once; no Save
+        self.tabs.addTab(self.time_off_tab, self.tr("&Time off"))
         self._mail_shown: dict = {}
         self.mail_tab = self._mail_page()
         if self.mail_tab is not None:
@@ -194,10 +197,11 @@ class SettingsDialog(CaseDeskDialog):
         return self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "")
 
     def show_tab(self, name: str) -> None:
-        """'clinic', 'practitioners' or 'mail' (for screenshots and menu entries)."""
+        """'clinic', 'practitioners', 'time off' or 'mail' (for screenshots and menu entries)."""
         pages = {
             "clinic": self.clinic_tab,
             "practitioners": self.practitioners_tab,
+            "time off": self.time_off_tab,
             "mail": self.mail_tab,
         }
         if pages.get(name) is not None:

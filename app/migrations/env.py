@@ -25,6 +25,6 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_with(connection)
 else:  # `alembic` on the command line, for writing new revisions
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url"), hide_parameters=True)
     with engine.begin() as conn:
         run_with(conn)

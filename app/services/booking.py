@@ -123,6 +123,12 @@ def _practitioner(session: Session, practitioner_id: int, lock: bool = False) ->
     return row
 
 
+def _check_day(day: date) -> None:
+    # Year 1 or 9999 would overflow when the day is turned into UTC moments.
+    if not schedule_rules.EARLIEST.date() <= day < schedule_rules.LATEST.date():
+        raise ValidationError("date", f"{day:%d %B %Y} is not a date the clinic can book.")
+
+
 def free_slots(
     db: Database,
     practitioner_id: int,
@@ -130,7 +136,8 @@ def free_slots(
     minutes: int | None = None,
     not_before: datetime | None = None,
 ) -> list[Slot]:
-    """Working hours of that day (clinic time) minus non-cancelled appointments."""
+    """Working hours of that day (clinic time) minus non-cancelled appointments and time off."""
+    _check_day(day)
     with db.reading() as session:
         row = _practitioner(session, practitioner_id)
         slots = _day_slots(
@@ -150,6 +157,7 @@ def first_free_slot(
 ) -> Slot | None:
     """The first free slot from now on, looking up to `days_ahead` days ahead."""
     now = now or datetime.now(UTC)
+    _check_day(now.date())
     with db.reading() as session:
         row = _practitioner(session, practitioner_id)
         zone = _clinic_zone(session)

@@ -131,7 +131,9 @@ def _open_source(url: URL) -> Engine:
     if path is not None:
         if not path.is_file() or path.stat().st_size == 0:
             raise DatabaseError(f"There is no CaseDesk database at {path}.")
-        engine = create_engine("sqlite+pysqlite://", creator=lambda: _read_only_sqlite(path))
+        engine = create_engine(
+            "sqlite+pysqlite://", creator=lambda: _read_only_sqlite(path), hide_parameters=True
+        )
     else:
         engine = _engine(url)
     with _engine_errors(name), engine.connect() as conn:
@@ -188,7 +190,11 @@ def _refuse_target_with_records(url: URL) -> None:
         if not path.exists() or path.is_dir() or path.stat().st_size == 0:
             return  # nothing there yet; a folder is refused when the database opens
         try:
-            engine = create_engine("sqlite+pysqlite://", creator=lambda: read_only_connection(path))
+            engine = create_engine(
+                "sqlite+pysqlite://",
+                creator=lambda: read_only_connection(path),
+                hide_parameters=True,
+            )
         except sa_exc.SQLAlchemyError as exc:
             raise DatabaseError(f"{path} cannot be read: {_first_line(exc)}") from exc
     else:
@@ -289,7 +295,7 @@ def _describe(url: URL) -> str:
 def _engine(url: URL) -> Engine:
     """An engine for looking at a server database; a server that does not answer fails fast."""
     try:
-        return create_engine(url, connect_args={"connect_timeout": 10})
+        return create_engine(url, connect_args={"connect_timeout": 10}, hide_parameters=True)
     except (ImportError, sa_exc.NoSuchModuleError) as exc:
         raise DatabaseError(
             f"This CaseDesk cannot talk to {url.drivername} databases ({_first_line(exc)})."

@@ -38,6 +38,7 @@ ENTITY_TABLES = {
     "outbox_message": "outbox_message",
     "practitioner": "practitioner",
     "setting": "setting",
+    "time_off": "time_off",
 }
 
 OnChanges = Callable[[Changes], None]

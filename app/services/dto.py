@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from app.services.body_sites import BodyPart
 
@@ -236,6 +236,72 @@ class OutboxInfo:
     last_error: str | None
     sent_at: datetime | None
     created_at: datetime
+
+
+# --- the appointment book (services.schedule) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class BookPractitioner:
+    id: int
+    name: str
+    appointment_minutes: int
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A stretch of one practitioner's time (working hours or time off), aware UTC."""
+
+    practitioner_id: int
+    starts_at: datetime
+    ends_at: datetime
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class BookEntry:
+    """One appointment as the book shows it."""
+
+    id: int
+    practitioner_id: int
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime
+    status: str
+    patient_id: int
+    patient_name: str  # "First Last"
+    case_id: int
+    case_code: str
+    body_parts: tuple[str, ...]
+    message_status: str | None  # of its newest outbox message, if any
+    patient_has_email: bool
+    past_hold: bool  # still Reserved after the clinic's hold: call the patient
+    link: str
+
+
+@dataclass(frozen=True)
+class DayBook:
+    day: date
+    timezone: str
+    row_minutes: int
+    practitioners: tuple[BookPractitioner, ...]
+    working: tuple[TimeSpan, ...]
+    time_off: tuple[TimeSpan, ...]
+    appointments: tuple[BookEntry, ...]
+
+
+@dataclass(frozen=True)
+class WeekBook:
+    monday: date
+    timezone: str
+    row_minutes: int
+    practitioner: BookPractitioner
+    working: tuple[TimeSpan, ...]
+    time_off: tuple[TimeSpan, ...]
+    appointments: tuple[BookEntry, ...]
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(self.monday + timedelta(days=n) for n in range(7))
 
 
 @dataclass(frozen=True)

@@ -34,3 +34,7 @@ class DatabaseError(CaseDeskError):
 
 class DatabaseTooNewError(DatabaseError):
     pass
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file failed its quick check; nothing was written to it."""

@@ -11,6 +11,7 @@ import logging
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -74,6 +75,10 @@ class MailSettings:
         return f"{self.host}:{self.port}"
 
 
+class MessageBuildError(MailError):
+    """A stored message cannot become an e-mail (a broken header or address); retrying won't help."""
+
+
 def build_message(
     settings: MailSettings,
     to: str,
@@ -82,23 +87,45 @@ def build_message(
     calendar: bytes | None = None,
     message_id: str | None = None,
 ) -> EmailMessage:
-    """A plain-text e-mail, with the appointment as an .ics part when given."""
+    """A plain-text e-mail, with the appointment as an .ics part when given.
+
+    Raises MessageBuildError naming the part that the e-mail library refuses.
+    """
     message = EmailMessage()
-    message["From"] = formataddr((settings.sender_name, settings.sender))
-    message["To"] = to
-    message["Subject"] = subject
+    sender = (settings.sender_name, settings.sender)
+    _header(message, "From", "the clinic name or sender address", lambda: formataddr(sender))
+    _header(message, "To", "the patient's e-mail address", lambda: to)
+    addresses = getattr(message["To"], "addresses", ())
+    if len(addresses) != 1 or not addresses[0].domain:
+        raise MessageBuildError("Not sent: the patient's e-mail address is not valid.")
+    _header(message, "Subject", "the subject", lambda: subject)
     message["Message-ID"] = message_id or make_msgid(domain=_domain(settings.sender))
-    message.set_content(body)
-    if calendar is not None:
-        # text/calendar with method=PUBLISH: mail programs offer "add to calendar".
-        message.add_attachment(
-            calendar,
-            maintype="text",
-            subtype="calendar",
-            filename="appointment.ics",
-            params={"method": "PUBLISH"},
-        )
+    try:
+        message.set_content(body)
+        if calendar is not None:
+            # text/calendar with method=PUBLISH: mail programs offer "add to calendar".
+            message.add_attachment(
+                calendar,
+                maintype="text",
+                subtype="calendar",
+                filename="appointment.ics",
+                params={"method": "PUBLISH"},
+            )
+    except Exception as exc:  # noqa: BLE001 - whatever the library refuses, say so and go on
+        raise MessageBuildError(
+            f"Not sent: the message text cannot be made into an e-mail ({type(exc).__name__})."
+        ) from None
     return message
+
+
+def _header(message: EmailMessage, name: str, what: str, value: Callable[[], str]) -> None:
+    """Sets one header; the e-mail library's refusal (any exception) becomes plain words."""
+    try:
+        message[name] = value()
+        str(message[name])  # parsing is lazy in places: make it parse now
+    except Exception as exc:  # noqa: BLE001 - ValueError, HeaderParseError, even AttributeError
+        broken = "has a line break" if "linefeed" in str(exc) else "is not valid"
+        raise MessageBuildError(f"Not sent: {what} {broken} ({type(exc).__name__}).") from None
 
 
 def _domain(address: str) -> str:
@@ -119,10 +146,19 @@ def send(settings: MailSettings, message: EmailMessage) -> None:
         raise
     except Exception as exc:  # every failure becomes one plain sentence
         text = secrets.redact(describe_failure(settings, exc))
-        log.warning("mail to %s not sent: %s", message["To"], text)
+        log.warning("mail %s not sent: %s", message["Message-ID"], _loggable(exc, text))
         raise MailError(text) from None
     if refused:
         raise MailError("The mail server refused: " + ", ".join(sorted(refused)))
+
+
+def _loggable(exc: BaseException, text: str) -> str:
+    """The reason for the log, unless it may quote the patient's address (the server's reply)."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError | smtplib.SMTPServerDisconnected) or (
+        isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException)
+    ):
+        return text  # the connection or sign-in failed: names the server, never the patient
+    return f"{type(exc).__name__} (the server's reply is kept on the message, not in the log)"
 
 
 def _connect(settings: MailSettings) -> smtplib.SMTP:
@@ -202,6 +238,7 @@ def send_test_message(values: dict[str, str], to: str) -> str:
         address = validate_email(to.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise ValidationError("testRecipient", f"Not an e-mail address: {exc}") from None
+    settings.check_mail_security(clean)
     config = MailSettings.from_config(clean)
     clinic = config.sender_name or "CaseDesk"
     body = (

@@ -283,7 +283,10 @@ def deliver(
     db: Database, message_id: int, config: MailSettings, sender: str, now: datetime
 ) -> Attempt:
     """Sends one message already claimed by `sender` and records what happened."""
-    recipient, email, reason = _prepare(db, message_id, config, now)
+    try:
+        recipient, email, reason = _prepare(db, message_id, config, now)
+    except mail.MessageBuildError as exc:  # this message only: the others still go out
+        return _fail(db, message_id, _recipient(db, message_id), sender, now, str(exc))
     if email is None:
         _record(db, message_id, sender, "outbox.drop", status=CANCELLED, last_error=reason)
         return Attempt(message_id, recipient, "cancelled", reason)
@@ -302,6 +305,11 @@ def deliver(
         attempts=OutboxMessage.attempts + 1,
     )
     return Attempt(message_id, recipient, "sent")
+
+
+def _recipient(db: Database, message_id: int) -> str:
+    with db.reading() as session:
+        return session.scalar(select(OutboxMessage.recipient).where(OutboxMessage.id == message_id))
 
 
 def _fail(db, message_id, recipient, sender, now, reason: str) -> Attempt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import string
 from collections.abc import Callable
@@ -29,9 +30,17 @@ from app.services.validation import check_text
 SECRET_KEYS = {"smtp.password"}
 
 
-def _text(limit: int, required: bool = False) -> Callable[[str, str], str]:
+def _one_line(key: str, value: str) -> None:
+    """A line break in a mail header would end the header and start another (or break it)."""
+    if "\n" in value or "\r" in value:
+        raise ValidationError(key, f"{key} must be one line (no line breaks).")
+
+
+def _text(limit: int, required: bool = False, one_line: bool = False) -> Callable[[str, str], str]:
     def check(key: str, value: str) -> str:
         value = value.strip()
+        if one_line:
+            _one_line(key, value)
         if required and not value:
             raise ValidationError(key, f"{key} cannot be empty.")
         if len(value) > limit:
@@ -161,6 +170,7 @@ SUBJECT_LIMIT = 200
 
 
 def _subject_template(key: str, value: str) -> str:
+    _one_line(key, value.strip())
     if len(value.strip()) > SUBJECT_LIMIT:
         raise ValidationError(key, f"The subject is too long (at most {SUBJECT_LIMIT} characters).")
     return _message_template(key, value)
@@ -177,7 +187,7 @@ class Key:
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
-        Key("clinic.name", "", _text(100), "shown in messages and window title"),
+        Key("clinic.name", "", _text(100, one_line=True), "shown in messages and window title"),
         Key("clinic.region", "IN", _region, "ISO 3166 region for phone numbers"),
         Key("clinic.timezone", "Asia/Kolkata", _timezone, "IANA time zone"),
         Key(
@@ -189,7 +199,7 @@ KEYS: dict[str, Key] = {
         Key("smtp.host", "", _host, "outgoing mail server"),
         Key("smtp.port", "587", _port, "outgoing mail port"),
         Key("smtp.security", "starttls", _security, "none, starttls or tls"),
-        Key("smtp.username", "", _text(254), "mail account user"),
+        Key("smtp.username", "", _text(254, one_line=True), "mail account user"),
         Key("smtp.password", "", _text(1000), "mail account password"),
         Key("smtp.sender", "", _sender, "From address of patient messages"),
         Key("reservation.hold_hours", "24", _hours, "hours a reservation waits for confirmation"),
@@ -250,8 +260,43 @@ def set_many(db: Database, values: dict[str, str]) -> dict[str, str]:
     return clean
 
 
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this computer (127.0.0.0/8, ::1, localhost)."""
+    host = host.strip().strip("[]").lower().rstrip(".")
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_mail_security(values: dict[str, str]) -> None:
+    """Refuses a password sent unencrypted to another computer (security none, remote host)."""
+    if (
+        values.get("smtp.security") == "none"
+        and values.get("smtp.password")
+        and not is_loopback(values.get("smtp.host", ""))
+    ):
+        raise ValidationError(
+            "smtp.security",
+            "Mail security 'none' would send the password unencrypted to "
+            f"{values.get('smtp.host') or 'the mail server'}: choose starttls or tls "
+            "(none is only for a mail server on this computer).",
+        )
+
+
 def store(session: Session, clean: dict[str, str]) -> None:
-    """Writes already validated values, with an audit entry each, inside `session`."""
+    """Writes already validated values, with an audit entry each, inside `session`.
+
+    Raises ValidationError (nothing written) when the values together with the
+    stored ones would send the mail password unencrypted to another computer.
+    """
+    if any(name.startswith("smtp.") for name in clean):
+        check_mail_security({**read_all(session), **clean})
     for name, value in clean.items():
         row = session.get(Setting, name)
         before = None if row is None else row.value

@@ -17,8 +17,9 @@ from app.services import audit
 from app.services.dto import TimeOff
 from app.services.errors import NotFoundError, ValidationError
 from app.services.schedule_rules import EARLIEST, LATEST
+from app.services.validation import check_text, column_length
 
-REASON_LENGTH = 200
+REASON_LENGTH = column_length(TimeOffRow.reason)
 
 
 def _dto(row: TimeOffRow) -> TimeOff:
@@ -48,10 +49,7 @@ def _clean(starts_at: datetime, ends_at: datetime, reason: str | None) -> tuple:
     if end <= start:
         raise ValidationError("endsAt", "The time off must end after it starts.")
     text = " ".join((reason or "").split())
-    if len(text) > REASON_LENGTH:
-        raise ValidationError(
-            "reason", f"Keep the reason to {REASON_LENGTH} characters (it has {len(text)})."
-        )
+    check_text("reason", text, "reason", REASON_LENGTH)
     return start, end, text
 
 

@@ -20,13 +20,17 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.dialogs.base import fitting_size, ui_settings
+from app.dialogs.import_dialog import install_patient_import
 from app.dialogs.review_page import link_not_set_up_text
 from app.services.changes import Changes
 from app.services.dto import BookingResult, CaseInfo, PatientRecord
 from app.services.errors import NotFoundError
+from app.views.backup_schedule import install_backups
+from app.views.book import install_book
 from app.views.booking_banner import BookingBanner
 from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
+from app.views.export_action import install_export
 from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
@@ -95,6 +99,10 @@ class MainWindow(QMainWindow):
         self.bus.watch_other_desks()
         self.messaging = install_messaging(self, db)  # Outbox, follow-ups, background sender
         self.menus = WindowMenus(self, self.messaging.open_settings)  # File first, Help last
+        self.book = install_book(self, db)  # the appointment book, a tab beside the patients
+        install_patient_import(self, db)  # File > Import patients...
+        self.export = install_export(self, db)  # File > Export... (FHIR)
+        self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()

@@ -129,3 +129,18 @@ def test_send_test_message_refuses_a_bad_sender_before_connecting(qtbot, page):
     with qtbot.waitSignal(page.testFinished, timeout=20_000) as result:
         page.test_button.click()
     assert result.args[1] is False and "not an e-mail address" in result.args[0]
+
+
+def test_a_password_sent_unencrypted_to_another_computer_is_refused(qtbot, db, page):
+    """The page saves through the same service check as `config set`."""
+    page.editors["smtp.host"].setText("mail.clinic.example")
+    security = page.editors["smtp.security"]
+    security.setCurrentIndex(security.findData("none"))
+    page.editors["smtp.password"].setText("s3cret")
+    page.editors["smtp.sender"].setText("desk@clinic.example")
+    page.show()
+    with qtbot.waitSignal(page.saveFailed) as refused:
+        page.save()
+    assert "unencrypted" in refused.args[0]
+    assert page.focusWidget() is security
+    assert settings.get(db, "smtp.password") == "" and settings.get(db, "smtp.host") == ""

@@ -221,3 +221,12 @@ def test_an_override_does_not_skip_the_overlap_check(db, book):
             override=True,
             new_patient=new_patient("Ravi", "Kumar", "+91 98123 00000"),
         )
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31)], ids=["year-1", "year-9999"])
+def test_free_slots_of_an_absurd_day_are_refused_in_plain_words(db, practitioner, day):
+    with pytest.raises(ValidationError, match="not a date the clinic can book") as caught:
+        booking.free_slots(db, practitioner.id, day)
+    assert caught.value.field == "date"
+    with pytest.raises(ValidationError):
+        booking.first_free_slot(db, practitioner.id, now=datetime.combine(day, time(0), UTC))

@@ -59,10 +59,18 @@ def test_time_off_is_added_listed_and_removed_with_an_audit_trail(db, practition
         (tomorrow_at(13), tomorrow_at(9), "", "endsAt"),
         (tomorrow_at(9), tomorrow_at(9), "", "endsAt"),
         (tomorrow_at(9), tomorrow_at(13), "x" * 201, "reason"),
+        (tomorrow_at(9), tomorrow_at(13), "Course\x00", "reason"),
         (datetime(2030, 1, 1, 9), tomorrow_at(13), "", "startsAt"),
         (tomorrow_at(9), datetime(9999, 12, 31, 23, 59, tzinfo=UTC), "", "endsAt"),
     ],
-    ids=["end-before-start", "no-length", "reason-too-long", "no-zone", "year-9999"],
+    ids=[
+        "end-before-start",
+        "no-length",
+        "reason-too-long",
+        "reason-with-nul",
+        "no-zone",
+        "year-9999",
+    ],
 )
 def test_bad_time_off_is_refused_and_nothing_is_written(
     db, practitioner, start, end, reason, field
