@@ -182,8 +182,11 @@ def photograph(database: str, size: str) -> None:
     wait_until(lambda: window.findChild(QWizard, "bookingWizard") is not None)
     wizard = window.findChild(QWizard, "bookingWizard")
     wait_until(wizard.isVisible)
+    # The chosen patient is read off the UI thread; Next waits for it, and so do we.
+    wait_until(lambda: wizard.patient_page.chosen_patient() is not None)
     save(wizard, "wizard-1-patient", size)
     wizard.next()
+    wait_until(lambda: wizard.currentId() == 1)  # the case page
     wizard.setField("caseTitle", "Knee pain after a fall")
     wizard.setField("bodyParts", ["Left knee", "Lower back"])
     save(wizard, "wizard-2-case", size)
@@ -201,6 +204,7 @@ def photograph(database: str, size: str) -> None:
     wait_until(lambda: wizard.appointment_page.selected_slot() is not None)
     save(wizard, "wizard-3-appointment", size)
     wizard.next()
+    wait_until(lambda: wizard.currentId() == 3)  # the review page
     save(wizard, "wizard-4-review", size)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     wait_until(lambda: window.banner.isVisible() and window.findChild(QWizard) is None)
