@@ -86,3 +86,32 @@ def _remembering(base: type) -> type:
 
 CaseDeskDialog = _remembering(QDialog)
 CaseDeskWizard = _remembering(QWizard)
+
+
+class SavingDialog(CaseDeskDialog):  # type: ignore[misc, valid-type]
+    """A dialog whose Ok hands its work to the runner and waits for the answer.
+
+    While the answer is on its way the buttons are off and Cancel/Esc wait, so the answer
+    always finds the dialog. Subclasses have `buttons` and `message` (a FieldMessage).
+    """
+
+    saving = False
+
+    def begin_saving(self, text: str) -> None:
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self.message.say(text, serious=False)
+
+    def end_saving(self, error: BaseException | None) -> bool:
+        """Closes the dialog on success (True); on a refusal leaves it open to say why."""
+        self.saving = False
+        self.buttons.setEnabled(True)
+        if error is None:
+            self.message.say("")
+            self.accept()
+            return True
+        return False
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.base import CaseDeskDialog
+from app.dialogs.base import SavingDialog
 from app.dialogs.widgets import FieldMessage, required
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ValidationError
@@ -28,7 +28,7 @@ Saver = Callable[[CaseEdit, Callable[[BaseException | None], None]], None]
 SITE_ROLE = Qt.ItemDataRole.UserRole  # (site, side) of a body part
 
 
-class EditCaseDialog(CaseDeskDialog):
+class EditCaseDialog(SavingDialog):
     """Opened with open(); a refused save keeps everything typed and says why."""
 
     def __init__(self, case: CaseInfo, save: Saver, parent: QWidget | None = None) -> None:
@@ -36,7 +36,6 @@ class EditCaseDialog(CaseDeskDialog):
         self.setObjectName("editCaseDialog")
         self.setWindowTitle(self.tr("Edit case %1").replace("%1", case.code))
         self._save = save
-        self._saving = False
         self.title = QLineEdit(case.title, self, objectName="editCaseTitle")
         self.referral = QLineEdit(case.referral or "", self, objectName="editCaseReferral")
         self.referral.setPlaceholderText(self.tr("Who referred the patient, if anyone"))
@@ -89,21 +88,11 @@ class EditCaseDialog(CaseDeskDialog):
         )
 
     def submit(self) -> None:
-        self.buttons.setEnabled(False)
-        self._saving = True
-        self.message.say(self.tr("Saving..."), serious=False)
+        self.begin_saving(self.tr("Saving..."))
         self._save(self.edit(), self._saved)
 
-    def reject(self) -> None:
-        if not self._saving:  # the answer to a save in flight must find the dialog
-            super().reject()
-
     def _saved(self, error: BaseException | None) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
-        if error is None:
-            self.message.say("")
-            self.accept()
+        if self.end_saving(error):
             return
         self.message.say(plain_message(error))
         if isinstance(error, ValidationError):

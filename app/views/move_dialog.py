@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dialogs.base import CaseDeskDialog
+from app.dialogs.base import SavingDialog
 from app.dialogs.widgets import FieldMessage, date_format
 from app.services.dto import AppointmentInfo
 from app.views.clinic_format import appointment_start
@@ -40,7 +40,7 @@ def wall_clock(moment: datetime, zone: ZoneInfo) -> QDateTime:
     )
 
 
-class MoveAppointmentDialog(CaseDeskDialog):
+class MoveAppointmentDialog(SavingDialog):
     """Opened with open(); a refused move keeps the dialog and says why beside the time."""
 
     def __init__(
@@ -57,7 +57,6 @@ class MoveAppointmentDialog(CaseDeskDialog):
         self.appointment = appointment
         self.zone = zone
         self._move = move
-        self._moving = False
         now_text = appointment_start(appointment.starts_at, zone)
         current = QLabel(
             self.tr("Now: %1 with %2")
@@ -108,21 +107,11 @@ class MoveAppointmentDialog(CaseDeskDialog):
         if start == self.appointment.starts_at:  # nothing to move, nothing to tell the patient
             self.reject()
             return
-        self.buttons.setEnabled(False)
-        self._moving = True
-        self.message.say(self.tr("Moving\u2026"), serious=False)
+        self.begin_saving(self.tr("Moving\u2026"))
         self._move(start, self._moved)
 
-    def reject(self) -> None:
-        if not self._moving:  # the answer to a move in flight must find the dialog
-            super().reject()
-
     def _moved(self, error: BaseException | None) -> None:
-        self._moving = False
-        self.buttons.setEnabled(True)
-        if error is None:
-            self.message.say("")
-            self.accept()
+        if self.end_saving(error):
             return
         self.message.say(plain_message(error))
         self.start_edit.setFocus()

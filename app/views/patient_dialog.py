@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 
-from app.dialogs.base import CaseDeskDialog
+from app.dialogs.base import SavingDialog
 from app.dialogs.patient_form import PatientForm
 from app.dialogs.widgets import FieldMessage
 from app.services.dto import PatientDetails, PatientSummary
@@ -17,7 +17,7 @@ from app.views.runner import plain_message
 Saver = Callable[[PatientDetails, Callable[[BaseException | None], None]], None]
 
 
-class EditPatientDialog(CaseDeskDialog):
+class EditPatientDialog(SavingDialog):
     """Window-modal, opened with open(); a refused save keeps everything typed and says why
     beside the field it is about."""
 
@@ -28,7 +28,6 @@ class EditPatientDialog(CaseDeskDialog):
         self.setObjectName("editPatientDialog")
         self.setWindowTitle(self.tr("Edit patient"))
         self._save = save
-        self._saving = False
         self.form = PatientForm(region, self)
         self.form.set_patient(patient)
         # "Saving..." and the failures that are about no field of the form.
@@ -56,27 +55,19 @@ class EditPatientDialog(CaseDeskDialog):
         return self.form.details()
 
     def submit(self) -> None:
-        if self._saving:
+        if self.saving:
             return
         if self.form.point_out_errors():  # the live checks already know the service would refuse
             self.message.say("")
             return
-        self.buttons.setEnabled(False)
-        self._saving = True
-        self.message.say(self.tr("Saving..."), serious=False)
+        self.begin_saving(self.tr("Saving..."))
         self._save(self.details(), self._saved)
 
-    def reject(self) -> None:
-        if not self._saving:  # the answer to a save in flight must find the dialog
-            super().reject()
-
     def _saved(self, error: BaseException | None) -> None:
-        self._saving = False
-        self.buttons.setEnabled(True)
+        if self.end_saving(error):
+            return
         self.message.say("")
-        if error is None:
-            self.accept()
-        elif not (
+        if not (
             isinstance(error, ValidationError) and self.form.show_error(error.field, error.message)
         ):
             self.message.say(plain_message(error))
