@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.services.errors import CaseDeskError
@@ -173,7 +174,7 @@ class Runner(QObject):
 
     def _on_finished(self, task_id: int, result: object) -> None:
         taken = self._take(task_id)
-        if taken is not None and taken[0] is not None:
+        if taken is not None and _alive(taken[0]):
             taken[0](result)
 
     def _on_failed(self, task_id: int, error: object) -> None:
@@ -181,7 +182,8 @@ class Runner(QObject):
         if taken is None:
             return
         if taken[1] is not None:
-            taken[1](error)
+            if _alive(taken[1]):
+                taken[1](error)
         else:
             plain_message(error)  # at least logged
 
@@ -195,3 +197,12 @@ class Runner(QObject):
         self._pool.clear()
         self._pool.waitForDone()
         self._callbacks.clear()
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False for no callback, or a method of a widget already deleted (a closed dialog):
+    its answer has nobody left to tell."""
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
