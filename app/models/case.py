@@ -22,7 +22,10 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(10), default=CASE_OPEN)
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
-    referral: Mapped[str | None] = mapped_column(String(200))
+    referral: Mapped[str | None] = mapped_column(String(200))  # who referred: GP, insurer
+    referral_date: Mapped[date | None] = mapped_column(Date)
+    approved_sessions: Mapped[int | None] = mapped_column()  # None: no limit
+    referral_valid_until: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
 
@@ -35,6 +38,8 @@ class Case(Base):
         Index("ix_case_file_patient_status", "patient_id", "status"),
         # Case-ID search counts distinct patients over a code range without reading the table.
         Index("ix_case_file_code_patient", "code", "patient_id"),
+        # The "referrals expiring soon" list reads open cases by their valid-until date.
+        Index("ix_case_file_valid_until", "referral_valid_until"),
     )
 
 
