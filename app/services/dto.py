@@ -318,3 +318,26 @@ class AppointmentMove:
     old_practitioner_id: int
     new_practitioner_id: int
     message_id: int | None  # the "your appointment moved" message queued, if any
+
+
+@dataclass(frozen=True)
+class ReferralUsage:
+    """How much of a case's referral is used: "4/6 used, until 12 Mar"."""
+
+    case_id: int
+    referrer: str | None
+    approved: int | None  # None: the referral sets no number of sessions
+    used: int
+    valid_until: date | None
+
+    @property
+    def limited(self) -> bool:
+        return self.approved is not None or self.valid_until is not None
+
+    @property
+    def left(self) -> int | None:
+        return None if self.approved is None else self.approved - self.used
+
+    def expired_on(self, day: date) -> bool:
+        """True when an appointment on `day` falls after the referral's last valid day."""
+        return self.valid_until is not None and day > self.valid_until

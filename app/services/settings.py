@@ -143,6 +143,25 @@ def _hours(key: str, value: str) -> str:
     return str(int(value))
 
 
+def _choice(*allowed: str) -> Callable[[str, str], str]:
+    def check(key: str, value: str) -> str:
+        value = value.strip().lower()
+        if value not in allowed:
+            raise ValidationError(key, f"Choose one of: {', '.join(allowed)}.")
+        return value
+
+    return check
+
+
+def _idle_minutes(key: str, value: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 240:
+        raise ValidationError(
+            key, "The idle lock must be a whole number of minutes, from 1 to 240."
+        )
+    return str(int(value))
+
+
 def _message_template(key: str, value: str) -> str:
     unknown = _placeholders(value) - {*PLACEHOLDERS}
     if unknown:
@@ -210,6 +229,24 @@ KEYS: dict[str, Key] = {
             "patient message subject template",
         ),
         Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
+        Key(
+            "referral.limit",
+            "warn",
+            _choice("warn", "block"),
+            "past a referral's sessions or date: warn or block",
+        ),
+        Key(
+            "referral.count_missed",
+            "no",
+            _choice("no", "yes"),
+            "cancelled and no-show appointments use a referral session",
+        ),
+        Key(
+            "security.idle_lock_minutes",
+            "5",
+            _idle_minutes,
+            "minutes without input before the desk locks (with staff accounts)",
+        ),
     )
 }
 
