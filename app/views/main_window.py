@@ -34,6 +34,7 @@ from app.views.export_action import install_export
 from app.views.messaging import install_messaging
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
+from app.views.print_day import install_print_day
 from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
 from app.views.window_commands import Feedback, Selection, WindowCommands
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.book = install_book(self, db)  # the appointment book, a tab beside the patients
         install_patient_import(self, db)  # File > Import patients...
         self.export = install_export(self, db)  # File > Export... (FHIR)
+        self.print_day = install_print_day(self, db)  # File > Print day... (Ctrl+P)
         self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
