@@ -253,7 +253,7 @@ def audit_head(path: Path) -> tuple | None:
     records an audit entry, so an unchanged head means nothing was written.
     """
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
             found = row.fetchone()
