@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 _day_list = service("day_list")
 
+PRINT_POINTS = 10  # the body text on paper; headings are set in STYLE
 STYLE = """
 h1 { font-size: 15pt; margin: 0; }
 h2 { font-size: 12pt; margin: 2pt 0 8pt 0; font-weight: normal; }
@@ -49,6 +50,7 @@ table { border-collapse: collapse; }
 th { text-align: left; border-bottom: 1px solid #444; }
 td { border-bottom: 1px solid #bbb; vertical-align: top; }
 td.n { text-align: right; }
+td.t { white-space: nowrap; }
 """
 
 
@@ -74,7 +76,7 @@ def _page_html(page: DayListPage, listing: DayList, first: bool) -> str:
     header += f'<th class="n">{escape(_t("Sessions left"))}</th>'
     rows = [
         "<tr>"
-        f'<td style="white-space: nowrap">{escape(format_time(r.starts_at, zone))}</td>'
+        f'<td class="t">{escape(format_time(r.starts_at, zone))}</td>'
         f"<td>{escape(r.patient_name)}</td>"
         f"<td>{escape(r.case_code)}</td>"
         f"<td>{escape(', '.join(r.body_parts))}</td>"
@@ -96,6 +98,9 @@ def _page_html(page: DayListPage, listing: DayList, first: bool) -> str:
 def day_document(listing: DayList) -> QTextDocument:
     """The printable list: a header and a table per practitioner, a page break between."""
     document = QTextDocument()
+    font = QFont(document.defaultFont())
+    font.setPointSize(PRINT_POINTS)
+    document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     pages = [_page_html(p, listing, n == 0) for n, p in enumerate(listing.pages)]
     document.setHtml("".join(pages) or escape(_t("No practitioners.")))
