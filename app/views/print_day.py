@@ -138,7 +138,7 @@ class PrintDayDialog(CaseDeskDialog):
         form.addRow(self.tr("Day:"), QLabel(day_text(day), self, objectName="printDayDate"))
         form.addRow(self.tr("Practitioner:"), self.practitioner)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.pdf_button = QPushButton(self.tr("Save as &PDF..."), self, objectName="printDayPdf")
+        self.pdf_button = QPushButton(self.tr("&Save as PDF..."), self, objectName="printDayPdf")
         self.print_button = QPushButton(self.tr("&Print..."), self, objectName="printDayPrint")
         if not QPrinterInfo.availablePrinterNames():
             self.print_button.setEnabled(False)
