@@ -74,8 +74,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("database")
     parser.add_argument("--per-patient", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="one JSON line (benchmarks.in_out)")
     args = parser.parse_args()
     found = measure(args.database, args.per_patient)
+    if args.json:
+        print(json.dumps(found))
+        return 0
     print(f"audit entries up to id {found['entries']:,}, added in {found['top_up_s']:.1f} s")
     print(found["said"])
     print(f"audit verify: exit {found['exit_status']} in {found['verify_s']:.1f} s (wall)")
