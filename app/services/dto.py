@@ -341,3 +341,24 @@ class ReferralUsage:
     def expired_on(self, day: date) -> bool:
         """True when an appointment on `day` falls after the referral's last valid day."""
         return self.valid_until is not None and day > self.valid_until
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    """Who is signed in at a desk; no password or hash ever travels with it."""
+
+    id: int
+    user_name: str
+    role: str  # reception, practitioner, admin
+    practitioner_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StaffAccountInfo:
+    id: int
+    user_name: str
+    role: str
+    practitioner_id: int | None
+    active: bool
+    locked_until: datetime | None
+    last_sign_in_at: datetime | None
