@@ -215,6 +215,7 @@ def run(database: str, demo: bool = False) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from app import language
     from app.main import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -232,6 +233,7 @@ def run(database: str, demo: bool = False) -> int:
             if chosen is None:
                 return 0
             demo, database = chosen != database, chosen  # the dialog filled the demo clinic
+        language.install(*language.clinic_language(database))  # before any widget is made
         window = create_main_window(database, demo=demo)
     except DamagedDatabaseError as exc:
         window = offer_newest_backup(database, exc)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -150,7 +159,9 @@ class PatientPane(QWidget):
             searched = bool(self.model.text.strip())
             text = self.tr("No patient matches") if searched else self.tr("No patients yet")
         else:
-            text = plural("PatientPane", "{count} patient(s)", total).format(count=f"{total:,}")
+            text = plural(
+                "PatientPane", QT_TRANSLATE_NOOP("PatientPane", "{count} patient(s)"), total
+            ).format(count=QLocale().toString(total))
         self.count.setText(text)
 
     def _page_arrived(self) -> None:
