@@ -36,7 +36,12 @@ from app.main import create_main_window
 from app.services import patients, settings
 from app.services.errors import SlotTakenError, ValidationError
 from app.services.words import say
-from app.views.clinic_format import appointment_start, appointments_count, format_date
+from app.views.clinic_format import (
+    appointment_start,
+    appointments_count,
+    format_date,
+    format_number,
+)
 from app.views.runner import plain_message
 from tests.conftest import new_patient
 
@@ -162,12 +167,14 @@ def test_dates_and_counts_follow_the_language(qapp, spanish):
     english_start = appointment_start(moment)
     assert "Thu" in english_start
     assert appointments_count(3) == "3 appointments"
+    assert format_number(12345) == "12,345"
     spanish()
     assert QLocale().language() == QLocale.Language.Spanish
     assert "nov" in format_date(day) and "Nov" not in format_date(day)
     assert appointment_start(moment).startswith("jue")
     assert appointments_count(1) == "1 cita"
     assert appointments_count(3) == "3 citas"
+    assert format_number(12345) == "12.345"
 
 
 def test_service_messages_are_translated_before_they_are_filled(qapp, spanish):

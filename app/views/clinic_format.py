@@ -55,6 +55,14 @@ def appointment_start(moment: datetime, zone: ZoneInfo | None = None, year: bool
     return f"{day}, {format_time(local)}"
 
 
+def format_number(n: int) -> str:
+    """'1,234' as the clinic's locale groups it ('1.234' in Spanish, '1,00,000' in India)."""
+    locale = clinic_locale()
+    if locale.language() == QLocale.Language.C:  # no locale at all: C omits the grouping
+        return f"{n:,}"
+    return locale.toString(n)
+
+
 def plural(context: str, source: str, n: int) -> str:
     """`tr("%n appointment(s)", "", n)`, with English plurals when no translation is loaded.
 

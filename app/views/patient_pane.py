@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
-    QLocale,
     QObject,
     Qt,
     QTimer,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changes import Changes
 from app.views.change_bus import ChangeBus
-from app.views.clinic_format import plural
+from app.views.clinic_format import format_number, plural
 from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
 from app.views.runner import Runner
 
@@ -161,7 +160,7 @@ class PatientPane(QWidget):
         else:
             text = plural(
                 "PatientPane", QT_TRANSLATE_NOOP("PatientPane", "{count} patient(s)"), total
-            ).format(count=QLocale().toString(total))
+            ).format(count=format_number(total))
         self.count.setText(text)
 
     def _page_arrived(self) -> None:
