@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,13 @@ from app.services import practitioners, settings
 from app.services.errors import ValidationError
 
 DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
+    "mon": QT_TRANSLATE_NOOP("HoursEditor", "Monday"),
+    "tue": QT_TRANSLATE_NOOP("HoursEditor", "Tuesday"),
+    "wed": QT_TRANSLATE_NOOP("HoursEditor", "Wednesday"),
+    "thu": QT_TRANSLATE_NOOP("HoursEditor", "Thursday"),
+    "fri": QT_TRANSLATE_NOOP("HoursEditor", "Friday"),
+    "sat": QT_TRANSLATE_NOOP("HoursEditor", "Saturday"),
+    "sun": QT_TRANSLATE_NOOP("HoursEditor", "Sunday"),
 }
 COMMON_REGIONS = ("IN", "GB", "US", "AU", "CA", "IE", "NZ", "SG", "AE", "ZA", "DE", "FR", "NL")
 

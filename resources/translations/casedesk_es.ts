@@ -407,6 +407,51 @@ Add them and this appointment to the selected case, or open a separate case?</so
     </message>
 </context>
 <context>
+    <name>CaseDesk</name>
+    <message>
+        <source>Something went wrong: {summary}
+
+Nothing you saved is lost. Please tell whoever looks after this computer; the details are in:
+{log}</source>
+        <translation>Algo ha fallado: {summary}
+
+No se ha perdido nada de lo guardado. Avise a quien se ocupe de este ordenador; los detalles están en:
+{log}</translation>
+    </message>
+    <message>
+        <source>CaseDesk cannot start because it cannot write to its data folder:
+{folder}
+
+({reason})
+
+Please ask whoever looks after this computer to make this folder writable for you, or to set CASEDESK_DATA_DIR to a folder you can write to.</source>
+        <translation>CaseDesk no puede iniciarse porque no puede escribir en su carpeta de datos:
+{folder}
+
+({reason})
+
+Pida a quien se ocupe de este ordenador que le dé permiso de escritura en esta carpeta, o que defina CASEDESK_DATA_DIR con una carpeta en la que usted pueda escribir.</translation>
+    </message>
+    <message>
+        <source>There is no CaseDesk database at
+{path}
+
+Create a new clinic here?</source>
+        <translation>No hay ninguna base de datos de CaseDesk en
+{path}
+
+¿Crear aquí una clínica nueva?</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s database is damaged; nothing was written to it.
+
+Restore the newest backup, taken {when}? The damaged file is kept beside it.</source>
+        <translation>La base de datos de la clínica está dañada; no se ha escrito nada en ella.
+
+¿Restaurar la copia de seguridad más reciente, hecha el {when}? El archivo dañado se conserva a su lado.</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
         <source>Case</source>
@@ -744,9 +789,105 @@ Add them and this appointment to the selected case, or open a separate case?</so
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
+    <message>
+        <source>Registered the patient</source>
+        <translation>Registró al paciente</translation>
+    </message>
+    <message>
+        <source>Changed the patient&apos;s details</source>
+        <translation>Cambió los datos del paciente</translation>
+    </message>
+    <message>
+        <source>Opened the patient&apos;s record</source>
+        <translation>Abrió la ficha del paciente</translation>
+    </message>
+    <message>
+        <source>Opened case %1</source>
+        <translation>Abrió el caso %1</translation>
+    </message>
+    <message>
+        <source>Changed case %1</source>
+        <translation>Cambió el caso %1</translation>
+    </message>
+    <message>
+        <source>Closed case %1</source>
+        <translation>Cerró el caso %1</translation>
+    </message>
+    <message>
+        <source>Reopened case %1</source>
+        <translation>Reabrió el caso %1</translation>
+    </message>
+    <message>
+        <source>Merged another case into case %1</source>
+        <translation>Fusionó otro caso en el caso %1</translation>
+    </message>
+    <message>
+        <source>Undid the merge into case %1</source>
+        <translation>Deshizo la fusión en el caso %1</translation>
+    </message>
+    <message>
+        <source>Booked appointment %1</source>
+        <translation>Reservó la cita %1</translation>
+    </message>
+    <message>
+        <source>Booked appointment %1 outside the usual hours</source>
+        <translation>Reservó la cita %1 fuera del horario habitual</translation>
+    </message>
+    <message>
+        <source>Moved appointment %1</source>
+        <translation>Movió la cita %1</translation>
+    </message>
+    <message>
+        <source>Confirmed appointment %1</source>
+        <translation>Confirmó la cita %1</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as arrived</source>
+        <translation>Marcó la cita %1 como «ha llegado»</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as completed</source>
+        <translation>Marcó la cita %1 como realizada</translation>
+    </message>
+    <message>
+        <source>Cancelled appointment %1</source>
+        <translation>Canceló la cita %1</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as a no-show</source>
+        <translation>Marcó la cita %1 como «no acudió»</translation>
+    </message>
 </context>
 <context>
     <name>HoursEditor</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
     <message>
         <source>09:00-13:00, 14:00-17:00</source>
         <translation>09:00-13:00, 14:00-17:00</translation>
@@ -851,6 +992,18 @@ Add them and this appointment to the selected case, or open a separate case?</so
 </context>
 <context>
     <name>MailSettingsPage</name>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (puerto 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (puerto 465)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
     <message>
         <source>Outgoing mail server</source>
         <translation>Servidor de correo saliente</translation>
@@ -1308,6 +1461,18 @@ Add them and this appointment to the selected case, or open a separate case?</so
 </context>
 <context>
     <name>PatientPanel</name>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
     <message>
         <source>Phone:</source>
         <translation>Teléfono:</translation>
