@@ -18,7 +18,8 @@ SHORT_WEEKDAY_FORMAT = "ddd d MMM"  # Wed 25 Nov: lists of the coming days
 
 
 def clinic_locale() -> QLocale:
-    """The clinic's locale: the PC's, until the clinic chooses one."""
+    """The default QLocale: the clinic's language with its region, which `app.language`
+    sets at start (the PC's locale when nothing set it)."""
     return QLocale()
 
 
