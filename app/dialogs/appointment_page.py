@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,7 +31,10 @@ _booking = service("booking")
 _follow_up = service("follow_up")
 _practitioners = service("practitioners")
 
-KINDS = (("initial", "Initial assessment"), ("follow_up", "Follow-up"))
+KINDS = (
+    ("initial", QT_TRANSLATE_NOOP("AppointmentPage", "Initial assessment")),
+    ("follow_up", QT_TRANSLATE_NOOP("AppointmentPage", "Follow-up")),
+)
 
 
 class AppointmentPage(QWizardPage):

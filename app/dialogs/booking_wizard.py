@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.dialogs.appointment_page import AppointmentPage
@@ -41,7 +41,7 @@ PAGES = {
     "appointment": APPOINTMENT_PAGE,
     "review": REVIEW_PAGE,
 }
-FINISH_TEXT = "Send link && reserve appointment"
+FINISH_TEXT = QT_TRANSLATE_NOOP("BookingWizard", "Send link && reserve appointment")
 
 
 class BookingWizard(CaseDeskWizard):
@@ -300,19 +300,19 @@ class BookingWizard(CaseDeskWizard):
         if isinstance(error, SlotTakenError):
             self._go_to(APPOINTMENT_PAGE)
             self.appointment_page.refresh_slots()
-            self.appointment_page.message.say(str(error))
+            self.appointment_page.message.say(plain_message(error))
         elif isinstance(error, ValidationError):
             self._show_validation(error)
         elif isinstance(error, ConflictError):
             if self._go_to(CASE_PAGE):
-                self.case_page.say(str(error))
+                self.case_page.say(plain_message(error))
             else:  # a follow-up's case was closed meanwhile
-                self.review_page.say(str(error))
+                self.review_page.say(plain_message(error))
         elif isinstance(error, NotFoundError):
             self._go_to(PATIENT_PAGE)
-            self.patient_page.results_note.setText(str(error))
+            self.patient_page.results_note.setText(plain_message(error))
         elif isinstance(error, CaseDeskError):
-            self.review_page.say(str(error))
+            self.review_page.say(plain_message(error))
         else:
             log.error("booking failed", exc_info=error)
             self.review_page.say(

@@ -21,6 +21,7 @@ from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCa
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -178,7 +179,10 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     if request.minutes is not None and not 5 <= request.minutes <= 480:
         raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
     if not request.patient_id and request.new_patient is None:
-        raise ValidationError("patientId", "Choose a patient or register a new one.")
+        raise ValidationError(
+            "patientId",
+            say(QT_TRANSLATE_NOOP("services", "Choose a patient or register a new one.")),
+        )
     check_text("referral", request.referral, "referral", column_length(Case.referral))
     check_text("notes", request.notes, "appointment note")
     return title, parts
@@ -248,7 +252,13 @@ def book_appointment(
         )
         if _busy(session, practitioner.id, start, end):
             raise SlotTakenError(
-                f"{practitioner.name} already has an appointment at that time. Choose another slot."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{name} already has an appointment at that time. Choose another slot.",
+                    ),
+                    name=practitioner.name,
+                )
             )
         patient = _patient_for(session, request, config["clinic.region"])
         case, created = _case_for(session, patient, request, decision, title, parts)

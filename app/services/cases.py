@@ -28,6 +28,7 @@ from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 def next_case_code(session: Session) -> str:
@@ -113,9 +114,19 @@ def validate_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
         raise ValidationError(
-            "caseTitle", "Enter a case title, for example 'Knee pain after fall'."
+            "caseTitle",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Enter a case title, for example 'Knee pain after fall'."
+                )
+            ),
         )
-    check_text("caseTitle", title, "case title", column_length(Case.title))
+    check_text(
+        "caseTitle",
+        title,
+        say(QT_TRANSLATE_NOOP("services", "case title")),
+        column_length(Case.title),
+    )
     return title
 
 

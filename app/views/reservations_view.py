@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -142,7 +150,9 @@ class ReservationsView(RecordTableView["Reservation"]):
         self.heading.setText(
             plural(
                 "ReservationsView",
-                "%n reservation(s) unconfirmed for more than {hours} hours.",
+                QT_TRANSLATE_NOOP(
+                    "ReservationsView", "%n reservation(s) unconfirmed for more than {hours} hours."
+                ),
                 len(rows),
             ).format(hours=values.get("reservation.hold_hours", "24"))
         )

@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.services.errors import CaseDeskError
+from app.services.words import CONTEXT
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,30 @@ def service(name: str) -> Any:
     return _Service(f"app.services.{name}")
 
 
+def translated(message: str) -> str:
+    """A service's message in the desk's language: its template translated, then filled.
+
+    Messages made with `app.services.words.say` carry their template; any other text
+    is shown as it is. A value that is itself marked words (a field's name) is
+    translated too.
+    """
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    text = QCoreApplication.translate(CONTEXT, template)
+    values = {k: translated(v) if isinstance(v, str) else v for k, v in message.values.items()}
+    try:
+        return text.format(**values) if values else text
+    except (KeyError, IndexError, ValueError):  # a translation that broke a placeholder
+        log.warning("translation of a service message has a broken placeholder")
+        return template.format(**values) if values else template
+
+
 def plain_message(error: BaseException) -> str:
     """What a receptionist reads about a failure: the service's own words, never a traceback."""
     if isinstance(error, CaseDeskError):
-        return str(error)
+        said = error.args[0] if len(error.args) == 1 else None
+        return translated(said) if isinstance(said, str) else str(error)
     log.error("unexpected error in a background task", exc_info=error)
     return QCoreApplication.translate(
         "Runner",

@@ -72,7 +72,7 @@ def block_text(entry: BookEntry) -> str:
     case_line = " · ".join([entry.case_code, *entry.body_parts])
     state = [status_label(entry.status)]
     if entry.past_hold:
-        state.append(_t("past hold: call"))
+        state.append(QCoreApplication.translate("ScheduleModel", "past hold: call"))
     state.append("✉ " + message_label(entry.message_status, entry.patient_has_email))
     return "\n".join((entry.patient_name, case_line, " · ".join(state)))
 
@@ -257,10 +257,10 @@ class ScheduleModel(QAbstractTableModel):
             return SHADES[shade]
         if role == Qt.ItemDataRole.ToolTipRole:
             words = {
-                "working": _t("Free"),
-                "break": _t("Break"),
-                "off": _t("Time off"),
-                "closed": _t("Outside working hours"),
+                "working": QCoreApplication.translate("ScheduleModel", "Free"),
+                "break": QCoreApplication.translate("ScheduleModel", "Break"),
+                "off": QCoreApplication.translate("ScheduleModel", "Time off"),
+                "closed": QCoreApplication.translate("ScheduleModel", "Outside working hours"),
             }
             return f"{format_time(self._starts[row][column], self.zone)} {words[shade]}"
         return None
