@@ -8,7 +8,8 @@ no-show; a clinic that charges missed visits against the referral says so with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -146,9 +147,13 @@ def check_booking(
     return ReferralCheck(message, bool(message) and config["referral.limit"] == "block")
 
 
-def expiring(db: Database, today: date, days: int = 14) -> list[ExpiringReferral]:
-    """Open cases whose referral runs out from `today` to `days` days on, soonest first."""
+def expiring(db: Database, today: date | None = None, days: int = 14) -> list[ExpiringReferral]:
+    """Open cases whose referral runs out from `today` (the clinic's, when not given) to
+    `days` days on, soonest first."""
     with db.reading() as session:
+        if today is None:
+            zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
+            today = datetime.now(UTC).astimezone(zone).date()
         rows = session.execute(
             select(Case.id, Case.code, Case.patient_id, Patient.first_name, Patient.last_name)
             .join(Patient, Patient.id == Case.patient_id)
