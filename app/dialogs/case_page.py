@@ -76,7 +76,7 @@ class CasePage(QWizardPage):
     def _build_referral(self, region: str) -> None:
         """A folded "Referral" group: most bookings have none and should not tab through it."""
         self.referral_toggle = QToolButton(objectName="referralToggle", checkable=True)
-        self.referral_toggle.setText(self.tr("&Referral (optional)"))
+        self.referral_toggle.setText(self.tr("Re&ferral (optional)"))
         self.referral_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.referral_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.referral_toggle.setAutoRaise(True)

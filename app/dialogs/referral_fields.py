@@ -88,13 +88,17 @@ class ReferralFields(QWidget):
     # -- checking --------------------------------------------------------------------------
     def problem(self) -> str:
         """Plain words for what stops these terms being saved; '' when they can be."""
-        for field, what in ((self.written, self.tr("referral date")), (self.until, "")):
+        typed = (
+            (self.written, self.tr("referral date")),
+            (self.until, self.tr("valid-until date")),
+        )
+        for field, what in typed:
             if not field.text_is_date():
-                what = what or self.tr("valid-until date")
+                hint = field.display_format().upper()  # DD/MM/YYYY
                 return (
                     self.tr("The %1 is not a date; type it as %2 or leave it empty.")
                     .replace("%1", what)
-                    .replace("%2", field.display_format().replace("yyyy", "YYYY").upper())
+                    .replace("%2", hint)
                 )
         written, until = self.referral_date(), self.valid_until()
         if written and until and until < written:

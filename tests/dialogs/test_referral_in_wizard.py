@@ -115,3 +115,21 @@ def test_the_case_decision_shows_each_case_referral(qtbot, db, book, open_wizard
     qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
     expected_day = QLocale().toString(QDate(until.year, until.month, until.day), "d MMM")
     assert shown == {"referral": f"1/6 used, until {expected_day}"}
+
+
+def test_settings_choose_warn_or_block_and_whether_missed_visits_count(qtbot, db, practitioner):
+    from tests.dialogs.test_settings_unsaved import open_settings
+
+    dialog = open_settings(qtbot, db)
+    tab = dialog.clinic_tab
+    assert tab.referral_limit.currentText() == "Warn" and not tab.count_missed.isChecked()
+    tab.form.name.setText("Riverside Clinic")
+    tab.referral_limit.setCurrentIndex(tab.referral_limit.findData("block"))
+    tab.count_missed.setChecked(True)
+    assert dialog.unsaved_tabs()
+    with qtbot.waitSignal(dialog.saved):
+        assert dialog.save()
+    values = settings.get_all(db)
+    assert (values["referral.limit"], values["referral.count_missed"]) == ("block", "yes")
+    assert dialog.unsaved_tabs() == []
+    dialog.done(0)
