@@ -9,13 +9,15 @@ import pytest
 from PySide6.QtCore import QDate, QLocale
 
 from app.models import Case
-from app.services import cases
+from app.services import cases, patients, schedule, settings
 from app.services.dto import ReferralUsage
 from app.views.clinic_format import referral_text
+from app.views.move_dialog import wall_clock
 from app.views.schedule_model import block_text
 from tests.conftest import new_patient
 from tests.views.conftest import select_patient
 from tests.views.test_edit_case_in_window import open_edit_dialog
+from tests.views.test_move_in_window import ZONE, click_ok, open_move_dialog
 
 
 @pytest.fixture(autouse=True)
@@ -80,8 +82,6 @@ def test_a_refused_term_stays_in_the_dialog_beside_its_field(qtbot, window, db, 
 
 
 def test_the_day_book_block_carries_the_referral(qapp, db, book):
-    from app.services import schedule
-
     until = date.today() + timedelta(days=50)
     first = book(approved_sessions=6, referral_valid_until=until)
     entry = next(
@@ -122,3 +122,24 @@ def test_referrals_expiring_in_fourteen_days_open_their_patient(qtbot, window, d
 
     qtbot.waitUntil(lambda: shown_case() == soon.case_id)
     assert window.record.patient.id == soon.patient_id
+
+
+def test_a_move_past_valid_until_keeps_the_dialog_open_when_blocking(qtbot, window, db, book):
+    settings.set_many(db, {"referral.limit": "block"})
+    first = book(referral_valid_until=date.today() + timedelta(days=3))
+    qtbot.waitUntil(lambda: window.settings_known)
+    window.refresh()
+    select_patient(qtbot, window, first.patient_id)
+    window.case_panel.select_appointment(first.appointment_id)
+    dialog, edit = open_move_dialog(qtbot, window)
+    edit.setDateTime(wall_clock(first.starts_at + timedelta(days=7), ZONE))
+    click_ok(dialog)
+    qtbot.waitUntil(lambda: "referral ran out on" in dialog.message.text())
+    assert dialog.isVisible()
+    starts = [
+        a.starts_at
+        for c in patients.get_patient(db, first.patient_id).cases
+        for a in c.appointments
+    ]
+    assert starts == [first.starts_at]
+    dialog.reject()
