@@ -91,7 +91,10 @@ class CaseInfo:
 
 @dataclass(frozen=True)
 class CaseEdit:
-    """Corrections typed for a case; body parts to remove travel as (site, side)."""
+    """Corrections typed for a case; body parts to remove travel as (site, side).
+
+    The referral's terms are saved as given: Edit case always sends what it shows.
+    """
 
     title: str
     referral: str | None = None
