@@ -72,7 +72,7 @@ class BookingWizard(CaseDeskWizard):
         self._booking = False  # a booking is being saved
         self._open_cases: dict[tuple[int, tuple[tuple[str, str], ...]], OpenCases] = {}
         self.patient_page = PatientPage(db, self.clinic["clinic.region"])
-        self.case_page = CasePage()
+        self.case_page = CasePage(region=self.clinic["clinic.region"])
         self.appointment_page = AppointmentPage(
             db, self.clinic["clinic.timezone"], self.clinic["clinic.region"]
         )
@@ -120,6 +120,7 @@ class BookingWizard(CaseDeskWizard):
         self.clinic_known = True
         self.appointment_page.set_clinic(self.clinic["clinic.timezone"])
         self.patient_page.region = self.clinic["clinic.region"]
+        self.case_page.referral.set_region(self.clinic["clinic.region"])
 
     # -- the case decision, asked when leaving the case page -------------------------------
     def decide_case(self) -> bool:
@@ -177,6 +178,7 @@ class BookingWizard(CaseDeskWizard):
         slot = self.appointment_page.selected_slot()
         practitioner = self.appointment_page.practitioner()
         patient_id = int(self.field("patientId") or 0)
+        referrer, written, approved, until = self.case_page.referral_terms()
         return BookingRequest(
             case_title=str(self.field("caseTitle") or ""),
             body_parts=tuple(self.case_page.picker.keys()),
@@ -187,6 +189,10 @@ class BookingWizard(CaseDeskWizard):
             new_patient=None if patient_id else self.patient_page.details(),
             kind=self.appointment_page.kind(),
             notes=self.appointment_page.notes_text() or None,
+            referral=referrer,
+            referral_date=written,
+            approved_sessions=approved,
+            referral_valid_until=until,
         )
 
     def summary(self) -> dict[str, str]:
@@ -382,6 +388,13 @@ class BookingWizard(CaseDeskWizard):
 def _fields_of(page_id: int) -> set[str]:
     return {
         PATIENT_PAGE: {"firstName", "lastName", "phone", "email", "birthDate", "sex", "patientId"},
-        CASE_PAGE: {"caseTitle", "bodyParts"},
-        APPOINTMENT_PAGE: {"practitioner", "startsAt", "minutes", "kind"},
+        CASE_PAGE: {
+            "caseTitle",
+            "bodyParts",
+            "referral",
+            "referralDate",
+            "approvedSessions",
+            "referralValidUntil",
+        },
+        APPOINTMENT_PAGE: {"practitioner", "startsAt", "minutes", "kind", "referralLimit"},
     }[page_id]

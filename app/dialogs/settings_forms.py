@@ -140,18 +140,48 @@ class ClinicTab(QWidget):
         layout.addWidget(self.form)
         layout.addLayout(extra)
         layout.addWidget(note)
+        layout.addLayout(self._referral_rules())
         layout.addStretch(1)
         self._shown = self._typed()
+
+    def _referral_rules(self) -> QFormLayout:
+        """referral.limit and referral.count_missed: what a booking past a referral does."""
+        self.referral_limit = QComboBox(objectName="referralLimitCombo")
+        self.referral_limit.addItem(self.tr("Warn"), "warn")
+        self.referral_limit.addItem(self.tr("Block"), "block")
+        self.count_missed = QCheckBox(
+            self.tr("Cancelled and no-show visits use a session"),
+            objectName="referralCountMissedCheck",
+        )
+        form = QFormLayout()
+        label = QLabel(self.tr("Past a re&ferral"))
+        label.setBuddy(self.referral_limit)
+        form.addRow(label, self.referral_limit)
+        form.addRow("", self.count_missed)
+        return form
+
+    def referral_values(self) -> dict[str, str]:
+        return {
+            "referral.limit": self.referral_limit.currentData(),
+            "referral.count_missed": "yes" if self.count_missed.isChecked() else "no",
+        }
 
     def show_values(self, values: dict[str, str]) -> None:
         self.form.load(values)
         self.link.setText(values["link.template"])
         self.language.setCurrentIndex(max(0, self.language.findData(values["clinic.language"])))
+        limit = self.referral_limit.findData(values.get("referral.limit", "warn"))
+        self.referral_limit.setCurrentIndex(max(limit, 0))
+        self.count_missed.setChecked(values.get("referral.count_missed") == "yes")
         self._shown = self._typed()
 
     def _typed(self) -> tuple:
-        language = self.language.currentData()
-        return (tuple(self.form.values().items()), self.link.text().strip(), language)
+        return (
+            tuple(self.form.values().items()),
+            self.link.text().strip(),
+            self.language.currentData(),
+            tuple(self.referral_values().items()),
+        )
 
     def has_changes(self) -> bool:
         return self._typed() != self._shown
@@ -167,7 +197,12 @@ class ClinicTab(QWidget):
             return None
         if values is None:
             return None
-        return {**values, "link.template": link, "clinic.language": self.language.currentData()}
+        return {
+            **values,
+            "link.template": link,
+            "clinic.language": self.language.currentData(),
+            **self.referral_values(),
+        }
 
     def show_error(self, error: ValidationError) -> bool:
         """A refusal from the service beside its field; False when it names none here."""

@@ -82,3 +82,26 @@ def plural(context: str, source: str, n: int) -> str:
 
 def appointments_count(n: int) -> str:
     return plural("ClinicFormat", QT_TRANSLATE_NOOP("ClinicFormat", "%n appointment(s)"), n)
+
+
+DAY_MONTH_FORMAT = "d MMM"  # 12 Mar: a referral's last day, near enough to need no year
+
+
+def referral_text(usage) -> str:
+    """'4/6 used, until 12 Mar'; '3 used, until 12 Mar' with no number of sessions; '4/6 used'
+    with no date; '' when the case's referral limits nothing (a `ReferralUsage` or None)."""
+    if usage is None or not usage.limited:
+        return ""
+    tr = QCoreApplication.translate
+    if usage.approved is None:
+        used = tr("ClinicFormat", "%1 used").replace("%1", str(usage.used))
+    else:
+        used = (
+            tr("ClinicFormat", "%1/%2 used")
+            .replace("%1", str(usage.used))
+            .replace("%2", str(usage.approved))
+        )
+    if usage.valid_until is None:
+        return used
+    until = clinic_locale().toString(_qdate(usage.valid_until), DAY_MONTH_FORMAT)
+    return tr("ClinicFormat", "%1, until %2").replace("%1", used).replace("%2", until)

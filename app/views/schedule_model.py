@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.dto import BookEntry, DayBook, WeekBook
 from app.views.appointments_model import message_label, status_label
-from app.views.clinic_format import clinic_locale, format_time
+from app.views.clinic_format import clinic_locale, format_time, referral_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,8 +68,9 @@ class BookColumn:
 
 
 def block_text(entry: BookEntry) -> str:
-    """Patient, case ID and body parts, then status and whether the message went out."""
-    case_line = " · ".join([entry.case_code, *entry.body_parts])
+    """Patient, case ID, body parts and referral sessions, then status and the message."""
+    referral = referral_text(entry.referral)
+    case_line = " · ".join([entry.case_code, *entry.body_parts, *([referral] if referral else [])])
     state = [status_label(entry.status)]
     if entry.past_hold:
         state.append(QCoreApplication.translate("ScheduleModel", "past hold: call"))
