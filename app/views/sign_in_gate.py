@@ -8,7 +8,8 @@ has signed in (only on a database with staff accounts; without, the desk opens a
   again and asks for the password. Whatever was open (a half-filled booking wizard) is
   hidden, not closed, and shown again after the sign-in, whoever signs in: it is the
   desk's work, and the audit then names the new user.
-- File > Switch user signs out, holds the runner and asks again; File > Lock now locks.
+- File > Switch user signs out, holds the runner and asks again; File > Lock now locks;
+  File > Change my password.
 """
 
 from __future__ import annotations
@@ -91,6 +92,10 @@ class SignInGate(QObject):
         self.switch_action.triggered.connect(self.switch_user)
         self.lock_action = self._action(self.tr("&Lock now"), "lockAction", None)
         self.lock_action.triggered.connect(self.lock)
+        self.password_action = self._action(
+            self.tr("Change my &password..."), "changePasswordAction", None
+        )
+        self.password_action.triggered.connect(self.change_password)
         window.installEventFilter(self)
 
     def _action(self, text: str, name: str, keys: QKeySequence | None) -> QAction:
@@ -125,7 +130,7 @@ class SignInGate(QObject):
 
     def _add_to_file_menu(self) -> None:
         menu = self.window.findChild(QMenu, "fileMenu")
-        for action in (self.switch_action, self.lock_action):
+        for action in (self.switch_action, self.lock_action, self.password_action):
             action.setVisible(True)
             action.setEnabled(True)
             self.window.addAction(action)  # the shortcut works anywhere in the window
@@ -255,6 +260,15 @@ class SignInGate(QObject):
         self.signed_in = None
         self.label.hide()
         self.ask(locked=False)
+
+    def change_password(self):
+        """File > Change my password (the signed-in user's own)."""
+        from app.dialogs.change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 def _opened_over(widget: QWidget, window: QWidget) -> bool:

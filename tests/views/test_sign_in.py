@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWizard
 from sqlalchemy import select
 
+from app.db import Database
 from app.main import create_main_window
 from app.models import AuditEvent
 from app.services import accounts
+from app.services.errors import SignInError
 from tests.conftest import new_patient
 from tests.dialogs import helpers
 from tests.views.conftest import list_names
@@ -173,3 +175,52 @@ def test_switch_user_names_the_new_user_in_the_window_and_the_audit(
 
     book_in_wizard(qtbot, window, "Sita", "Das", "+91 98450 33333")
     assert newest_actor(db) == "Ravi"
+
+
+def test_a_different_user_at_the_idle_lock_keeps_the_wizard_and_is_audited(
+    qtbot, open_desk, db, anna, practitioner
+):
+    accounts.add_account(db, "Ravi", "reception", PASSWORD)
+    window = open_desk()
+    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+    window.open_booking(0)
+    qtbot.waitUntil(lambda: window.findChild(QWizard, "bookingWizard") is not None)
+    wizard = window.findChild(QWizard, "bookingWizard")
+    qtbot.waitUntil(wizard.isVisible)
+    helpers.fill_new_patient(wizard, "Meera", "Iyer", "+91 98450 22222")
+
+    window.sign_in.lock_action.trigger()
+    dialog = sign_in_dialog(qtbot, window)
+    assert not wizard.isVisible()
+    type_and_sign_in(qtbot, dialog, "Ravi", PASSWORD)
+    qtbot.waitUntil(wizard.isVisible)
+    assert "Ravi" in window.findChild(object, "signedInLabel").text()
+    wizard.next()
+    helpers.fill_case(wizard, "Shoulder pain", ("Right shoulder",))
+    helpers.to_review(qtbot, wizard)
+    result = helpers.finish(qtbot, wizard)
+    assert result.patient_id
+    assert newest_actor(db) == "Ravi"
+
+
+def test_change_my_password(qtbot, open_desk, db, db_target, anna):
+    window = open_desk()
+    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+    assert window.sign_in.password_action.isVisible()
+    dialog = window.sign_in.change_password()
+    dialog.current.setText("not my password")
+    dialog.new.setText("a brand new password")
+    dialog.again.setText("a brand new password")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert "current password is wrong" in dialog.message.text() and dialog.isVisible()
+    dialog.current.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.buttons.accepted.emit()
+    other_desk = Database(db_target)
+    try:
+        with pytest.raises(SignInError):
+            accounts.sign_in(other_desk, "Anna", PASSWORD)
+        assert accounts.sign_in(other_desk, "Anna", "a brand new password").user_name == "Anna"
+    finally:
+        other_desk.dispose()
