@@ -157,7 +157,6 @@ class AccountsTab(QWidget):
         self.role.currentIndexChanged.connect(self._roles_changed)
         role_row = QHBoxLayout()
         role_row.addWidget(self.role, 1)
-        role_row.addWidget(self.practitioner, 1)
         role_row.addWidget(self.role_button)
         actions = QHBoxLayout()
         actions.addWidget(self.reset_button)
@@ -166,6 +165,7 @@ class AccountsTab(QWidget):
         actions.addWidget(self.active_button)
         form = QFormLayout(box)
         form.addRow(self.tr("Role"), role_row)
+        form.addRow(self.tr("Practitioner"), self.practitioner)
         form.addRow(self.tr("New password"), self.password)
         form.addRow(self.tr("Password again"), self.again)
         form.addRow(actions)
@@ -264,7 +264,12 @@ class AccountsTab(QWidget):
 
     def _roles_changed(self) -> None:
         for role, box in ((self.new_role, self.new_practitioner), (self.role, self.practitioner)):
-            box.setEnabled(role.currentData() == PRACTITIONER and box.count() > 0)
+            wanted = role.currentData() == PRACTITIONER
+            box.setEnabled(wanted and box.count() > 0)
+            if not wanted:
+                box.setCurrentIndex(-1)  # no practitioner shown for another role
+            elif box.currentIndex() < 0 and box.count():
+                box.setCurrentIndex(0)
 
     # -- storing ---------------------------------------------------------------------------
 

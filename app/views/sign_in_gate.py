@@ -56,7 +56,9 @@ class DeskCover(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.words.setFont(font)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.words, 1)
+        layout.addSpacing(48)  # above the dialog, which stands in the middle
+        layout.addWidget(self.words)
+        layout.addStretch(1)
         self.hide()
 
     def cover(self, words: str) -> None:
