@@ -242,6 +242,9 @@ class SignInGate(QObject):
         kind = event.type()
         if watched is self.window and kind == QEvent.Type.Resize and self.cover.isVisible():
             self.cover.setGeometry(self.window.rect())
+        elif watched is self.window and kind == QEvent.Type.Close:
+            self.idle.stop()  # the window goes: no lock, and no filter on every event left
+            QApplication.instance().removeEventFilter(self)
         elif kind in _INPUT and self.dialog is None and self.idle.isActive():
             self.idle.start()  # input: the desk is in use
         return False

@@ -85,6 +85,8 @@ def test_no_accounts_opens_as_before_without_a_sign_in(qtbot, open_desk, db, boo
     assert not window.sign_in.cover.isVisible()
     assert not window.sign_in.switch_action.isVisible()
     assert not window.runner.holding
+    window.sign_in.set_idle_interval(10)
+    assert not window.sign_in.idle.isActive()  # no idle lock without accounts
 
 
 def test_no_patient_is_read_or_shown_before_the_sign_in(qtbot, open_desk, db, book, anna):
