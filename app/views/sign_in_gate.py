@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
 from app.dialogs.sign_in_dialog import SignInDialog
@@ -45,7 +53,8 @@ _NOT_KEPT = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 
 
 class DeskCover(QWidget):
-    """Covers the whole window (menus, patients, book) while nobody is signed in."""
+    """Covers the whole window (menus, patients, book) while nobody is signed in; what it
+    covers is hidden too, so nothing of it is read out or painted underneath."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window, objectName="deskCover")
@@ -60,12 +69,25 @@ class DeskCover(QWidget):
         layout.addWidget(self.words)
         layout.addStretch(1)
         self.hide()
+        self.hidden: list[QWidget] = []
 
     def cover(self, words: str) -> None:
+        window = self.parentWidget()
         self.words.setText(words)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(window.rect())
         self.raise_()
         self.show()
+        docks = [d.widget() for d in window.findChildren(QDockWidget) if d.widget() is not None]
+        for part in (window.centralWidget(), *docks):  # a dock's frame stays: its place kept
+            if part is not None and part.isVisible():
+                part.hide()
+                self.hidden.append(part)
+
+    def uncover(self) -> None:
+        self.hide()
+        for part in self.hidden:
+            part.show()
+        self.hidden = []
 
 
 class SignInGate(QObject):
@@ -187,7 +209,7 @@ class SignInGate(QObject):
     def _signed_in(self, identity: StaffIdentity) -> None:
         self.dialog = None
         self.signed_in = identity
-        self.cover.hide()
+        self.cover.uncover()
         self.runner.release()  # the reads the window asked for meanwhile go now
         self.label.setText(
             self.tr("Signed in: %1 (%2)")

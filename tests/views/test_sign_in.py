@@ -96,6 +96,7 @@ def test_no_patient_is_read_or_shown_before_the_sign_in(qtbot, open_desk, db, bo
     assert dialog.password.echoMode() == dialog.password.EchoMode.Password
     assert window.sign_in.cover.isVisible()
     assert window.sign_in.cover.geometry() == window.rect()
+    assert not window.patients.list.isVisible()  # hidden under the cover, not only covered
     assert window.runner.holding  # the window's reads wait
     assert window.patients.model.rowCount() == 0
 
@@ -108,7 +109,7 @@ def test_no_patient_is_read_or_shown_before_the_sign_in(qtbot, open_desk, db, bo
     identity = type_and_sign_in(qtbot, dialog, None, PASSWORD)
     assert identity.user_name == "Anna"
     qtbot.waitUntil(lambda: list_names(window) == ["Kavya Menon"])
-    assert not window.sign_in.cover.isVisible()
+    assert not window.sign_in.cover.isVisible() and window.patients.list.isVisible()
     assert window.sign_in.dialog is None
     assert "Anna" in window.findChild(object, "signedInLabel").text()
 
