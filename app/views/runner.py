@@ -111,6 +111,7 @@ class Runner(QObject):
         self._newest: dict[str, int] = {}
         self._ids = itertools.count(1)
         self._closing = False
+        self._held: list[tuple[int, str | None, Callable[[], None]]] | None = None
         self._finished.connect(self._on_finished)
         self._failed.connect(self._on_failed)
 
@@ -151,6 +152,32 @@ class Runner(QObject):
 
     run = write  # for work that is neither a read nor a write (sending a test message)
 
+    def hold(self) -> None:
+        """Keeps every call waiting (until `release`) but those made with `past_hold`: no
+        patient is read at a desk that has not signed in yet."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Starts the calls kept waiting by `hold`, in the order they were made."""
+        held, self._held = self._held or [], None
+        for _task_id, _topic, work in held:
+            self._pool.start(work)
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def past_hold(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> int:
+        """Runs now even while held: signing in itself."""
+        return self._start(None, fn, args, done, failed, past_hold=True)
+
     def _start(
         self,
         topic: str | None,
@@ -158,6 +185,7 @@ class Runner(QObject):
         args: tuple[Any, ...],
         done: Done | None,
         failed: Failed | None,
+        past_hold: bool = False,
     ) -> int:
         if self._closing:
             return 0
@@ -174,8 +202,18 @@ class Runner(QObject):
             else:
                 self._answer(self._finished, task_id, result)
 
-        self._pool.start(work)
+        if self._held is not None and not past_hold:
+            self._keep_waiting(task_id, topic, work)
+        else:
+            self._pool.start(work)
         return task_id
+
+    def _keep_waiting(self, task_id: int, topic: str | None, work: Callable[[], None]) -> None:
+        if topic is not None:  # an older read of the topic would be answered to nobody
+            for older in [h for h in self._held if h[1] == topic]:
+                self._held.remove(older)
+                self._callbacks.pop(older[0], None)
+        self._held.append((task_id, topic, work))
 
     def _answer(self, signal: Signal, task_id: int, value: object) -> None:
         if self._closing:
@@ -215,6 +253,7 @@ class Runner(QObject):
     def shutdown(self) -> None:
         """Drops queued tasks and waits for running ones; no callback runs after this."""
         self._closing = True
+        self._held = None
         self._pool.clear()
         self._pool.waitForDone()
         self._callbacks.clear()
