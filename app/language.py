@@ -59,6 +59,13 @@ def install(language: str, region: str = "") -> list[QTranslator]:
     return installed
 
 
+def current() -> str:
+    """The language the desk reads in now ('es'), from the default QLocale `install` set;
+    English when that is not a language CaseDesk speaks."""
+    code = QLocale().name().split("_")[0]
+    return code if translation_file(code).exists() else SOURCE_LANGUAGE
+
+
 def remove(translators: list[QTranslator]) -> None:
     """Takes translators back out (tests switch language within one process)."""
     app = QCoreApplication.instance()

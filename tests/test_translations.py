@@ -57,8 +57,6 @@ SAME_IN_BOTH = {
     "Sharma",
     "Asha Rao",
     "Knee pain",
-    # The body-site catalogue (resources/body_sites.json) is not translated yet.
-    "Left knee",
     "WhatsApp",
 }
 
@@ -388,3 +386,35 @@ def test_every_word_of_the_case_decision_changes_language(qtbot, db, book, spani
     english = decision_words(qtbot, found)
     spanish()
     assert untranslated(english, decision_words(qtbot, found)) == []
+
+
+# --- body parts -----------------------------------------------------------------------------
+
+
+def test_the_picker_speaks_and_understands_spanish(qtbot, spanish):
+    from PySide6.QtTest import QTest
+
+    from app.dialogs.body_part_picker import BodyPartPicker
+
+    spanish()
+    picker = BodyPartPicker()
+    qtbot.addWidget(picker)
+    sites = [picker.sites.item(row).text() for row in range(picker.sites.count())]
+    assert "Rodilla" in sites and "Zona lumbar" in sites and "Knee" not in sites
+    for typed in ("rodilla der", "ambas rodillas", "hombro izquierdo", "left hip", "cuello"):
+        QTest.keyClicks(picker.filter, typed)
+        QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+        assert picker.filter.text() == "", typed
+    # The field keeps the keys' English labels; the chips read Spanish.
+    assert picker.keys() == [
+        ("knee", "both"),
+        ("shoulder", "left"),
+        ("hip", "left"),
+        ("neck", ""),
+    ]
+    flow = picker.chip_flow
+    chips = [flow.itemAt(i).widget().text().rstrip(" \u2715") for i in range(flow.count())]
+    assert chips == ["Ambas rodillas", "Hombro izquierdo", "Cadera izquierda", "Cuello"]
+    QTest.keyClicks(picker.filter, "tobillo")
+    QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+    assert "Elija un lado" in picker.message.text() and "tobillo" in picker.message.text()

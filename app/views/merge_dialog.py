@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, 
 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseInfo, MergeResult
+from app.views.body_part_names import shown_joined
 from app.views.case_panel import case_item_text
 from app.views.clinic_format import plural
 from app.views.runner import plain_message
@@ -86,7 +87,8 @@ class MergeCasesDialog(CaseDeskDialog):
                 moved,
             ).format(other=result.merged_code, keep=result.kept_code),
             self.tr("Body parts added to {keep}: {parts}.").format(
-                keep=result.kept_code, parts=", ".join(result.added_body_parts) or self.tr("none")
+                keep=result.kept_code,
+                parts=shown_joined(result.added_body_parts) or self.tr("none"),
             ),
             self.tr("{other} stays findable and leads to {keep}. You can undo the merge.").format(
                 other=result.merged_code, keep=result.kept_code
