@@ -42,7 +42,7 @@ from app.views.clinic_format import (
     format_date,
     format_number,
 )
-from app.views.runner import plain_message
+from app.views.runner import plain_message, translated
 from tests.conftest import new_patient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -418,3 +418,75 @@ def test_the_picker_speaks_and_understands_spanish(qtbot, spanish):
     QTest.keyClicks(picker.filter, "tobillo")
     QTest.keyClick(picker.filter, Qt.Key.Key_Return)
     assert "Elija un lado" in picker.message.text() and "tobillo" in picker.message.text()
+
+
+# --- service messages outside the wizard, and true plurals ----------------------------------
+
+
+def test_refusals_of_settings_accounts_roles_and_the_book_read_spanish(qapp, spanish):
+    from datetime import UTC, datetime, timedelta
+
+    from app.services import accounts, permissions, schedule_rules
+    from app.services.errors import NotAllowedError
+    from app.services.words import QT_TRANSLATE_NOOP as mark
+    from app.statuses import status_in_a_sentence
+
+    def refusal(check) -> BaseException:
+        with pytest.raises((ValidationError, NotAllowedError)) as caught:
+            check()
+        return caught.value
+
+    port = refusal(lambda: settings.validate("smtp.port", "99999"))
+    practitioner_only = NotAllowedError(say(permissions._REFUSALS[permissions.Permission.SETTINGS]))
+    now = datetime(2026, 11, 26, 9, tzinfo=UTC)
+    locked = {n: accounts._locked_words(now + timedelta(minutes=n), now) for n in (1, 5)}
+    moved = say(
+        mark("services", "A {status} appointment cannot be moved."),
+        status=status_in_a_sentence("cancelled"),
+    )
+    sunday = say(
+        mark(
+            "services",
+            "{name} does not work on {weekdays}. Choose another day, or book it as out of hours.",
+        ),
+        name="Asha Rao",
+        weekdays=say(schedule_rules.WEEKDAYS[6]),
+    )
+    english = [plain_message(port), plain_message(practitioner_only), *locked.values()]
+    assert english[0] == "'99999' is not a port number (1 to 65535)."
+    assert "Try again in 1 minute," in english[2] and "Try again in 5 minutes," in english[3]
+    assert translated(moved) == "A cancelled appointment cannot be moved."
+    assert translated(sunday).startswith("Asha Rao does not work on Sundays.")
+    spanish()
+    assert plain_message(port) == "«99999» no es un número de puerto (de 1 a 65535)."
+    assert plain_message(practitioner_only).startswith("Solo un administrador")
+    assert "dentro de 1 minuto o" in translated(locked[1])
+    assert "dentro de 5 minutos o" in translated(locked[5])
+    assert translated(moved) == "Una cita en estado «cancelada» no se puede mover."
+    assert translated(sunday).startswith("Asha Rao no trabaja los domingos.")
+
+
+def test_counts_take_the_spanish_plural_forms(qapp, spanish):
+    from app.views.clinic_format import counted
+
+    def patients_count(n: int) -> str:
+        text = QCoreApplication.translate("PatientPane", "{count} patient(s)", "", n)
+        return counted(text, n).format(count=format_number(n))
+
+    assert [patients_count(n) for n in (1, 2)] == ["1 patient", "2 patients"]
+    spanish()
+    assert [patients_count(n) for n in (1, 2)] == ["1 paciente", "2 pacientes"]
+    assert [appointments_count(n) for n in (1, 4)] == ["1 cita", "4 citas"]
+
+
+def test_no_translation_writes_a_plural_as_s_in_brackets():
+    """A count is said with Qt's plural forms, one per plural of Spanish, never "cita(s)"."""
+    bracketed = []
+    for _, message in ts_messages():
+        forms = [f.text for f in message.iter("numerusform")]
+        if message.get("numerus") == "yes":
+            assert len(forms) == 2, message.findtext("source")
+        for text in forms or [message.findtext("translation")]:
+            if text and re.search(r"\((s|es|as|os)\)", text):
+                bracketed.append(text)
+    assert bracketed == []

@@ -28,7 +28,7 @@ from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
 from app.services.validation import check_text, column_length
-from app.services.words import QT_TRANSLATE_NOOP, say
+from app.services.words import QT_TRANSLATE_NOOP, say, say_count, translate
 
 
 def next_case_code(session: Session) -> str:
@@ -293,8 +293,17 @@ def close_case(
         )
         if future and not cancel_future:
             raise ConflictError(
-                f"Case {case.code} still has {len(future)} appointment(s) to come; "
-                "cancel them first or choose to cancel them when closing."
+                say_count(
+                    translate(
+                        "services",
+                        "Case {code} still has %n appointment(s) to come; "
+                        "cancel them first or choose to cancel them when closing.",
+                        "",
+                        len(future),
+                    ),
+                    len(future),
+                    code=case.code,
+                )
             )
         for appointment in future:
             audit.record(

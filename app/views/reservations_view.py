@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.views.appointments_model import message_label
-from app.views.clinic_format import appointment_start, plural
+from app.views.clinic_format import appointment_start, counted
 from app.views.record_table import RecordTableModel, RecordTableView
 from app.views.runner import service
 
@@ -148,10 +147,9 @@ class ReservationsView(RecordTableView["Reservation"]):
         values, rows, now = answer
         self.model.set_reservations(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"), now)
         self.heading.setText(
-            plural(
-                "ReservationsView",
-                QT_TRANSLATE_NOOP(
-                    "ReservationsView", "%n reservation(s) unconfirmed for more than {hours} hours."
+            counted(
+                self.tr(
+                    "%n reservation(s) unconfirmed for more than {hours} hours.", "", len(rows)
                 ),
                 len(rows),
             ).format(hours=values.get("reservation.hold_hours", "24"))
