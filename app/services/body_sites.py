@@ -199,7 +199,7 @@ def from_key(site_key: str, side: str) -> BodyPart:
             "bodyParts",
             say(
                 QT_TRANSLATE_NOOP("services", "Say which side for '{label}': {sides}."),
-                label=entry.label(),
+                label=entry.name,
                 sides=", ".join(entry.labels()),
             ),
         )
