@@ -466,6 +466,24 @@ def test_refusals_of_settings_accounts_roles_and_the_book_read_spanish(qapp, spa
     assert translated(sunday).startswith("Asha Rao no trabaja los domingos.")
 
 
+def test_import_refusals_read_spanish(qapp, spanish, tmp_path):
+    from app.services import patient_csv
+
+    def refusal(check) -> BaseException:
+        with pytest.raises(patient_csv.ImportFileError) as caught:
+            check()
+        return caught.value
+
+    no_name = refusal(
+        lambda: patient_csv.check_mapping({"first_name": None}, ("Phone",), "clinic.csv")
+    )
+    missing = refusal(lambda: patient_csv.open_csv(tmp_path / "gone.csv"))
+    assert plain_message(no_name) == "clinic.csv has no first name column (such as 'First Name')."
+    spanish()
+    assert plain_message(no_name) == "clinic.csv no tiene columna de nombre (como «First Name»)."
+    assert plain_message(missing).startswith("No existe el archivo ")
+
+
 def test_counts_take_the_spanish_plural_forms(qapp, spanish):
     from app.views.clinic_format import counted
 

@@ -2275,8 +2275,32 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>Elija al menos una zona del cuerpo.</translation>
     </message>
     <message>
+        <source>{day} is not a date the clinic can book.</source>
+        <translation>{day} no es una fecha que la clínica pueda reservar.</translation>
+    </message>
+    <message>
+        <source>Choose initial assessment or follow-up.</source>
+        <translation>Elija primera valoración o seguimiento.</translation>
+    </message>
+    <message>
         <source>Choose a patient or register a new one.</source>
         <translation>Elija un paciente o registre uno nuevo.</translation>
+    </message>
+    <message>
+        <source>appointment note</source>
+        <translation>texto de la nota de la cita</translation>
+    </message>
+    <message>
+        <source>That patient no longer exists; search again.</source>
+        <translation>Ese paciente ya no existe; vuelva a buscar.</translation>
+    </message>
+    <message>
+        <source>The case to update does not belong to this patient.</source>
+        <translation>El caso que se quiere actualizar no es de este paciente.</translation>
+    </message>
+    <message>
+        <source>Case {code} is not open; choose another or open a separate case.</source>
+        <translation>El caso {code} no está abierto; elija otro o abra un caso aparte.</translation>
     </message>
     <message>
         <source>{name} already has an appointment at that time. Choose another slot.</source>
@@ -2290,12 +2314,52 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <source>case title</source>
         <translation>título del caso</translation>
     </message>
+    <message>
+        <source>Case {id} no longer exists.</source>
+        <translation>El caso {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>There is no case {code}.</source>
+        <translation>No hay ningún caso {code}.</translation>
+    </message>
+    <message>
+        <source>Case {code} is not open.</source>
+        <translation>El caso {code} no está abierto.</translation>
+    </message>
     <message numerus="yes">
         <source>Case {code} still has %n appointment(s) to come; cancel them first or choose to cancel them when closing.</source>
         <translation>
             <numerusform>Al caso {code} aún le queda %n cita pendiente; cancélela antes o elija cancelarla al cerrar.</numerusform>
             <numerusform>Al caso {code} aún le quedan %n citas pendientes; cancélelas antes o elija cancelarlas al cerrar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Case {code} is not closed.</source>
+        <translation>El caso {code} no está cerrado.</translation>
+    </message>
+    <message>
+        <source>Choose two different cases to merge.</source>
+        <translation>Elija dos casos distintos para fusionar.</translation>
+    </message>
+    <message>
+        <source>Only cases of the same patient can be merged.</source>
+        <translation>Solo se pueden fusionar casos del mismo paciente.</translation>
+    </message>
+    <message>
+        <source>One of these cases has already been merged.</source>
+        <translation>Uno de estos casos ya se ha fusionado.</translation>
+    </message>
+    <message>
+        <source>That merge cannot be found, so it cannot be undone.</source>
+        <translation>No se encuentra esa fusión, así que no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Case {other} is no longer merged into {keep}.</source>
+        <translation>El caso {other} ya no está fusionado con {keep}.</translation>
+    </message>
+    <message>
+        <source>Case {code} has since been merged into another case; undo that merge first.</source>
+        <translation>El caso {code} se ha fusionado después con otro caso; deshaga antes esa fusión.</translation>
     </message>
     <message>
         <source>Enter the patient&apos;s {what}.</source>
@@ -2318,12 +2382,40 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>«{raw}» no es un número de teléfono válido para la región {region}.</translation>
     </message>
     <message>
+        <source>There is no file {file}.</source>
+        <translation>No existe el archivo {file}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {why}.</source>
+        <translation>No se puede leer {file}: {why}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file (it holds binary data).</source>
+        <translation>{file} no es un archivo CSV (contiene datos binarios).</translation>
+    </message>
+    <message>
+        <source>{file} is empty: a header row is needed.</source>
+        <translation>{file} está vacío: hace falta una fila de encabezado.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file ({why}).</source>
+        <translation>{file} no es un archivo CSV ({why}).</translation>
+    </message>
+    <message>
         <source>first name</source>
         <translation>nombre</translation>
     </message>
     <message>
         <source>last name</source>
         <translation>apellido</translation>
+    </message>
+    <message>
+        <source>{file} has no {what} column (such as &apos;First Name&apos;).</source>
+        <translation>{file} no tiene columna de {what} (como «First Name»).</translation>
+    </message>
+    <message>
+        <source>{file} has no column {number}.</source>
+        <translation>{file} no tiene columna {number}.</translation>
     </message>
     <message>
         <source>The e-mail address is not valid: {reason}</source>
@@ -2811,6 +2903,14 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>no-show</source>
         <translation>no acudió</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {why}</source>
+        <translation>No se puede escribir {file}: {why}</translation>
+    </message>
+    <message>
+        <source>Message {id} no longer exists.</source>
+        <translation>El mensaje {id} ya no existe.</translation>
     </message>
 </context>
 </TS>
