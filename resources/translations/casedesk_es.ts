@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1 used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1/%2 used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1, until %2</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Changes on this tab are stored at once; Save is for the other tabs. A locked account is one with five wrong passwords in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished">Profesional</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Contraseña</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the account...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppointmentPage</name>
     <message>
         <source>Initial assessment</source>
@@ -62,6 +207,10 @@
     <message>
         <source>No free time that day; choose another day.</source>
         <translation>No queda tiempo libre ese día; elija otro día.</translation>
+    </message>
+    <message>
+        <source>The clinic allows booking past it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -394,6 +543,10 @@ Add them and this appointment to the selected case, or open a separate case?</so
         <translation>Abierto</translation>
     </message>
     <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Update selected case</source>
         <translation>&amp;Actualizar el caso seleccionado</translation>
     </message>
@@ -473,6 +626,18 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>&amp;Body parts</source>
         <translation>&amp;Zonas del cuerpo</translation>
     </message>
+    <message>
+        <source>Re&amp;ferral (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP, insurer or clinic that referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred b&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasePanel</name>
@@ -530,6 +695,33 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicForm</name>
     <message>
         <source>e.g. Green Park Physiotherapy</source>
@@ -583,6 +775,22 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <message>
         <source>The link may use {token} (required), {case_id} and {appointment_id}.</source>
         <translation>El enlace puede usar {token} (obligatorio), {case_id} y {appointment_id}.</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled and no-show visits use a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past a re&amp;ferral</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -651,6 +859,31 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ExpiringReferralsModel</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Caso</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringReferralsView</name>
+    <message numerus="yes">
+        <source>%n referral(s) expiring in 14 days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>&amp;Export...</source>
@@ -682,6 +915,37 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <message>
         <source>The clinic was not exported. {reason}</source>
         <translation>No se ha exportado la clínica. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminBox</name>
+    <message>
+        <source>Protect this desk with a sign-in (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first administrator, who adds the other staff in Settings &gt; Accounts. Leave empty to open CaseDesk without a sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Contraseña</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a user name, or leave all three fields empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1848,45 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ReferralFields</name>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral &amp;date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved &amp;sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referral date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid-until date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not a date; type it as %2 or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The referral cannot run out before it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReservationsModel</name>
     <message>
         <source>Appointment</source>
@@ -1856,6 +2159,72 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     <message>
         <source>Keys</source>
         <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk was locked. Sign in to go on where you left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit CaseDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInGate</name>
+    <message>
+        <source>S&amp;witch user...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2911,6 +3280,13 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>Message {id} no longer exists.</source>
         <translation>El mensaje {id} ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
