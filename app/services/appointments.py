@@ -16,6 +16,7 @@ from app.models.appointment import (
 )
 from app.services import audit, outbox, settings
 from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.permissions import Permission, require, require_own_book
 from app.statuses import ALLOWED, AppointmentStatus
 
 STATUS_LABELS = {status: status.label for status in AppointmentStatus}
@@ -38,9 +39,12 @@ def change_status(
         raise ConflictError(f"'{status}' is not an appointment status.")
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        # Cancelling frees a slot, a booking decision; the rest is the practitioner's own book.
+        require(session, Permission.BOOKINGS if status == CANCELLED else Permission.STATUSES)
         appt = session.get(Appointment, appointment_id)
         if appt is None:
             raise NotFoundError(f"Appointment {appointment_id} no longer exists.")
+        require_own_book(session, appt.practitioner_id)
         if status == appt.status:
             return status
         if status not in ALLOWED[appt.status]:

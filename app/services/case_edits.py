@@ -8,6 +8,7 @@ from app.services import audit
 from app.services.cases import _case, case_info, case_snapshot, validate_title
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ConflictError, ValidationError
+from app.services.permissions import Permission, require
 
 REFERRAL_MAX = 200  # the column's length
 NOTES_MAX = 5_000  # a few paragraphs; longer belongs in the clinical record
@@ -35,6 +36,7 @@ def edit_case(db: Database, case_id: int, edit: CaseEdit) -> CaseInfo:
     notes = _optional_text(edit.notes, "notes", NOTES_MAX, "notes")
     remove = {(site, side) for site, side in edit.remove_body_parts}
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status == CASE_MERGED:
             raise ConflictError(f"Case {case.code} was merged; correct the case it joined.")

@@ -27,6 +27,7 @@ from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
 
 
@@ -268,6 +269,7 @@ def close_case(
     """
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
             raise ConflictError(f"Case {case.code} is not open.")
@@ -305,6 +307,7 @@ def close_case(
 def reopen_case(db: Database, case_id: int) -> CaseInfo:
     """Reopens a closed case under the same ID."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_CLOSED:
             raise ConflictError(f"Case {case.code} is not closed.")
@@ -348,6 +351,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
     the audit event records exactly what moved, so `undo_merge` can put it back.
     """
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         keep, other = _merge_pair(session, keep_id, merge_id)
         keep_before, other_before = case_snapshot(keep), case_snapshot(other)
         kept_closed_on = keep.closed_on
@@ -395,6 +399,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
 def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
     """Puts a merged case back as it was; returns the restored case."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         event = session.get(AuditEvent, audit_event_id)
         if event is None or event.action != "case.merge":
             raise NotFoundError("That merge cannot be found, so it cannot be undone.")

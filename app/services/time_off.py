@@ -16,6 +16,7 @@ from app.models import TimeOff as TimeOffRow
 from app.services import audit
 from app.services.dto import TimeOff
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.schedule_rules import EARLIEST, LATEST
 from app.services.validation import check_text, column_length
 
@@ -67,6 +68,7 @@ def add_time_off(
     """
     start, end, text = _clean(starts_at, ends_at, reason)
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         if session.get(PractitionerRow, practitioner_id) is None:
             raise ValidationError("practitioner", "Choose a practitioner; that one does not exist.")
         row = TimeOffRow(practitioner_id=practitioner_id, starts_at=start, ends_at=end, reason=text)
@@ -79,6 +81,7 @@ def add_time_off(
 def remove_time_off(db: Database, time_off_id: int) -> None:
     """Deletes one stretch of time off, audited with what it was."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         row = session.get(TimeOffRow, time_off_id)
         if row is None:
             raise NotFoundError("That time off was already removed.")
