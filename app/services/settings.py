@@ -58,6 +58,19 @@ def _region(key: str, value: str) -> str:
     return value
 
 
+# The languages CaseDesk has a translation for (resources/translations/casedesk_<code>.qm).
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def _language(key: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in LANGUAGES:
+        raise ValidationError(
+            key, f"'{value}' is not a language CaseDesk speaks: choose {' or '.join(LANGUAGES)}."
+        )
+    return value
+
+
 def _timezone(key: str, value: str) -> str:
     value = value.strip()
     try:
@@ -210,6 +223,7 @@ KEYS: dict[str, Key] = {
         Key("clinic.name", "", _text(100, one_line=True), "shown in messages and window title"),
         Key("clinic.region", "IN", _region, "ISO 3166 region for phone numbers"),
         Key("clinic.timezone", "Asia/Kolkata", _timezone, "IANA time zone"),
+        Key("clinic.language", "en", _language, "language of the window: en or es"),
         Key(
             "link.template",
             "https://booking.example.com/a/{token}",
