@@ -100,3 +100,11 @@ def test_the_restore_service_itself_refuses_and_the_window_says_why(
     )
     new_window.close()
     new_window.db.dispose()
+
+
+def test_a_refusal_reads_as_its_plain_words():
+    from app.services.errors import NotAllowedError
+    from app.views.runner import plain_message
+
+    words = "Only an administrator can restore a backup."
+    assert plain_message(NotAllowedError(words)) == words
