@@ -16,6 +16,7 @@ from app.models.appointment import (
 )
 from app.services import audit, outbox, settings
 from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.permissions import Permission, require, require_own_book
 from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import ALLOWED, AppointmentStatus, status_in_a_sentence
 
@@ -44,6 +45,8 @@ def change_status(
         )
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        # Cancelling frees a slot, a booking decision; the rest is the practitioner's own book.
+        require(session, Permission.BOOKINGS if status == CANCELLED else Permission.STATUSES)
         appt = session.get(Appointment, appointment_id)
         if appt is None:
             raise NotFoundError(
@@ -52,6 +55,7 @@ def change_status(
                     id=appointment_id,
                 )
             )
+        require_own_book(session, appt.practitioner_id)
         if status == appt.status:
             return status
         if status not in ALLOWED[appt.status]:

@@ -28,6 +28,7 @@ from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.dto import StaffIdentity
 
 log = logging.getLogger(__name__)
 
@@ -286,13 +287,19 @@ def pg_dump_advice(db: Database) -> str:
     )
 
 
-def restore(db_target: str, file: str | Path) -> Path:
+def restore(db_target: str, file: str | Path, staff: StaffIdentity | None = None) -> Path:
     """Replaces the database at `db_target` with the backup `file`; returns where the old one went.
 
     `file` is checked first (a CaseDesk database, sound, not from a newer CaseDesk); when
     it is refused the current database is left byte for byte as it was. The current
     database is then backed up (or, when it is itself damaged, moved aside unchanged).
+    `staff` is who asks at a desk (the window passes its signed-in staff member): only an
+    administrator may restore; without one (the command line) anyone holding the file may.
     """
+    if staff is not None:  # imported only then: a plain restore needs no SQLAlchemy
+        from app.services.permissions import Permission, require_staff
+
+        require_staff(staff, Permission.RESTORE)
     path = _restorable_path(db_target)
     source = Path(file).expanduser().resolve()
     if not source.is_file():

@@ -20,6 +20,7 @@ from app.services.body_sites import BodyPart, resolve
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
 from app.services.words import QT_TRANSLATE_NOOP, say
 
@@ -274,6 +275,7 @@ def book_appointment(
     """
     title, parts = _check_request(request)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         config = settings.read_all(session)
         practitioner = _practitioner(session, request.practitioner_id, lock=True)
         if not practitioner.active:

@@ -15,6 +15,7 @@ from app.services.cases import (
 )
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ConflictError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.words import QT_TRANSLATE_NOOP, say
 
 REFERRAL_MAX = 200  # the column's length
@@ -57,6 +58,7 @@ def edit_case(db: Database, case_id: int, edit: CaseEdit) -> CaseInfo:
     referrals.check_terms(edit.referral_date, edit.approved_sessions, edit.referral_valid_until)
     remove = {(site, side) for site, side in edit.remove_body_parts}
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status == CASE_MERGED:
             raise ConflictError(

@@ -27,6 +27,7 @@ from app.services.body_sites import BodyPart, body_part
 from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, ReferralUsage
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
 from app.services.words import QT_TRANSLATE_NOOP, say, say_count, translate
 
@@ -322,6 +323,7 @@ def close_case(
     """
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
             raise ConflictError(
@@ -370,6 +372,7 @@ def close_case(
 def reopen_case(db: Database, case_id: int) -> CaseInfo:
     """Reopens a closed case under the same ID."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_CLOSED:
             raise ConflictError(
@@ -422,6 +425,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
     the audit event records exactly what moved, so `undo_merge` can put it back.
     """
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         keep, other = _merge_pair(session, keep_id, merge_id)
         keep_before, other_before = case_snapshot(keep), case_snapshot(other)
         kept_closed_on = keep.closed_on
@@ -469,6 +473,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
 def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
     """Puts a merged case back as it was; returns the restored case."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         event = session.get(AuditEvent, audit_event_id)
         if event is None or event.action != "case.merge":
             raise NotFoundError(

@@ -20,6 +20,7 @@ from app.services.booking import _audit_override, _busy, _practitioner
 from app.services.dto import AppointmentMove
 from app.services.errors import NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_moved, render_link
+from app.services.permissions import Permission, require
 from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import status_in_a_sentence
 
@@ -78,6 +79,7 @@ def move_appointment(
     """
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         appointment = _movable(session, appointment_id)
         target = _practitioner(session, practitioner_id or appointment.practitioner_id, lock=True)
         if not target.active:

@@ -35,6 +35,7 @@ from app.services.dto import OutboxInfo
 from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
 from app.services.patient_link import load_message
+from app.services.permissions import Permission, require
 from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import MessageStatus
 
@@ -389,6 +390,7 @@ def retry_now(db: Database, message_id: int, now: datetime | None = None) -> Out
     """Makes a failed, waiting or cancelled message due at once."""
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         row = _row(session, message_id)
         if row.status in (SENT, SENDING):
             raise ConflictError(_busy_text(row.status))
@@ -402,6 +404,7 @@ def retry_now(db: Database, message_id: int, now: datetime | None = None) -> Out
 def cancel(db: Database, message_id: int) -> OutboxInfo:
     """Stops a waiting message from being sent; it stays in the outbox as cancelled."""
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         row = _row(session, message_id)
         if row.status in (SENT, SENDING):
             raise ConflictError(_busy_text(row.status))
@@ -416,6 +419,7 @@ def cancel(db: Database, message_id: int) -> OutboxInfo:
 def cancel_for_appointment(db: Database, appointment_id: int) -> int:
     """Cancels every message of an appointment that has not gone out yet."""
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         return stop_waiting(session, appointment_id, "Not sent: the appointment was cancelled.")
 
 

@@ -17,6 +17,7 @@ from app.models.case import CASE_OPEN
 from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.text import digits, fold, prefix_upper_bound
 from app.services.validation import check_text, column_length
 from app.services.words import QT_TRANSLATE_NOOP, say
@@ -212,6 +213,7 @@ def add_patient(session: Session, details: PatientDetails, region: str) -> Patie
 def register_patient(db: Database, details: PatientDetails) -> PatientSummary:
     """Validates and registers a new patient; returns it as a summary."""
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
         patient = add_patient(session, details, region)
         return summary(patient, region)
@@ -220,6 +222,7 @@ def register_patient(db: Database, details: PatientDetails) -> PatientSummary:
 def update_patient(db: Database, patient_id: int, details: PatientDetails) -> PatientSummary:
     """Validates and saves new details for an existing patient, audited with before and after."""
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
         patient = session.get(Patient, patient_id)
         if patient is None:

@@ -72,10 +72,15 @@ def allows(staff: StaffIdentity | None, permission: Permission) -> bool:
     return staff is None or permission in ROLE_PERMISSIONS.get(staff.role, frozenset())
 
 
+def require_staff(staff: StaffIdentity | None, permission: Permission) -> None:
+    """Refuses, in plain words, what `staff` may not do (for work outside a session)."""
+    if not allows(staff, permission):
+        raise NotAllowedError(say(_REFUSALS[permission]))
+
+
 def require(session: Session, permission: Permission) -> None:
     """Refuses, in plain words, what the session's signed-in staff member may not do."""
-    if not allows(staff_of(session), permission):
-        raise NotAllowedError(say(_REFUSALS[permission]))
+    require_staff(staff_of(session), permission)
 
 
 def require_own_book(session: Session, practitioner_id: int) -> None:

@@ -13,6 +13,7 @@ from app.models.practitioner import DEFAULT_WORKING_HOURS
 from app.services import audit
 from app.services.dto import Practitioner
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
 from app.services.words import QT_TRANSLATE_NOOP, say
 
@@ -125,6 +126,7 @@ def add_practitioner(
 ) -> Practitioner:
     """Adds an active practitioner (default hours: weekdays 09:00-13:00 and 14:00-17:00)."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         return add_in(session, name, working_hours, appointment_minutes)
 
 
@@ -161,6 +163,7 @@ def update_practitioner(
 ) -> Practitioner:
     """Changes the given fields only."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         return update_in(
             session,
             practitioner_id,

@@ -18,6 +18,7 @@ from app.models.appointment import CONFIRMED, RESERVED
 from app.services import appointments, audit, outbox, settings
 from app.services.errors import ConflictError
 from app.services.patient_link import PatientMessage, load_message
+from app.services.permissions import Permission, require
 from app.services.words import QT_TRANSLATE_NOOP, say
 
 
@@ -113,6 +114,7 @@ def resend_link(db: Database, appointment_id: int) -> Resent:
     template or link reaches the patient this time.
     """
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         message = load_message(session, appointment_id)
         if message.appointment_status not in (RESERVED, CONFIRMED):
             raise ConflictError(

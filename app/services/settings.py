@@ -25,6 +25,7 @@ from app.services.messages import (  # noqa: F401 - link_is_set_up is used via s
     PLACEHOLDERS,
     link_is_set_up,
 )
+from app.services.permissions import Permission, require
 from app.services.validation import check_text
 from app.services.words import QT_TRANSLATE_NOOP, say
 
@@ -431,6 +432,7 @@ def set_many(db: Database, values: dict[str, str]) -> dict[str, str]:
     """Validates every value first, then stores them all in one transaction."""
     clean = {name: validate(name, value) for name, value in values.items()}
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         store(session, clean)
     if "smtp.password" in clean:
         secrets.remember(clean["smtp.password"])

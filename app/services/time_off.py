@@ -16,6 +16,7 @@ from app.models import TimeOff as TimeOffRow
 from app.services import audit
 from app.services.dto import TimeOff
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.schedule_rules import EARLIEST, LATEST
 from app.services.validation import check_text, column_length
 from app.services.words import QT_TRANSLATE_NOOP, say
@@ -81,6 +82,7 @@ def add_time_off(
     """
     start, end, text = _clean(starts_at, ends_at, reason)
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         if session.get(PractitionerRow, practitioner_id) is None:
             raise ValidationError(
                 "practitioner",
@@ -98,6 +100,7 @@ def add_time_off(
 def remove_time_off(db: Database, time_off_id: int) -> None:
     """Deletes one stretch of time off, audited with what it was."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         row = session.get(TimeOffRow, time_off_id)
         if row is None:
             raise NotFoundError(
