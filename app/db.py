@@ -204,6 +204,11 @@ class Database:
 
     def dispose(self) -> None:
         if self._engine is not None:
+            from app.services import access_log
+
+            # Records opened in the last seconds are written now, not by a timer that would
+            # otherwise fire after the close.
+            access_log.close(self)
             self._engine.dispose()
         if self.is_sqlite and self.path is not None:
             from app.services import file_check
