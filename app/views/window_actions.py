@@ -15,6 +15,8 @@ class WindowActions:
     book_for_patient: QAction
     edit_patient: QAction
     find_patient: QAction
+    merge_patient: QAction
+    undo_patient_merge: QAction
     refresh: QAction
     edit_case: QAction
     close_case: QAction
@@ -48,6 +50,18 @@ SPEC = (
     ("book_for_patient", "&Book for patient...", "Ctrl+B", "Book for the selected patient"),
     ("edit_patient", "&Edit patient...", "Ctrl+E", "Change the selected patient's details"),
     ("find_patient", "&Find patient", "Ctrl+F", "Search by name, phone or case ID"),
+    (
+        "merge_patient",
+        "Merge with another &record...",
+        "Ctrl+Alt+M",
+        "Merge another record of the same person into this patient",
+    ),
+    (
+        "undo_patient_merge",
+        "Undo record mer&ge",
+        "Ctrl+Alt+Z",
+        "Separate the last record merged into this patient again",
+    ),
     ("refresh", "&Refresh", "F5", "Read the latest records again"),
     (
         "edit_case",
