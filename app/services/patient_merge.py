@@ -57,8 +57,8 @@ def _restore(patient: Patient, row: dict[str, Any]) -> None:
         setattr(patient, column.key, value)
 
 
-def _patient(session: Session, patient_id: int) -> Patient:
-    patient = session.get(Patient, patient_id)
+def _patient(session: Session, patient_id: int, lock: bool = False) -> Patient:
+    patient = session.get(Patient, patient_id, with_for_update=lock, populate_existing=lock)
     if patient is None:
         raise NotFoundError(f"Patient record {patient_id} no longer exists.")
     return patient
@@ -71,10 +71,18 @@ def _holds_merges(session: Session, patient_id: int) -> bool:
     return session.scalar(active.limit(1)) is not None
 
 
-def _pair(session: Session, keep_id: int, other_id: int) -> tuple[Patient, Patient]:
-    """The two records, refused in plain words when they cannot be merged."""
+def _pair(
+    session: Session, keep_id: int, other_id: int, lock: bool = False
+) -> tuple[Patient, Patient]:
+    """The two records, refused in plain words when they cannot be merged.
+
+    `lock`: on PostgreSQL both rows are locked (in id order, so two desks cannot deadlock)
+    before they are checked, so a merge at another desk cannot slip in between and make a chain.
+    """
     if keep_id == other_id:
         raise ValidationError("patient", "Choose two different patient records to merge.")
+    for patient_id in sorted((keep_id, other_id)):
+        _patient(session, patient_id, lock)
     keep, other = _patient(session, keep_id), _patient(session, other_id)
     if keep.merged_into_id is not None:
         raise ValidationError(
@@ -146,65 +154,92 @@ def merge_patients(
         )
     with db.writing() as session:
         region = settings.read_all(session)["clinic.region"]
-        keep, other = _pair(session, keep_id, other_id)
+        keep, other = _pair(session, keep_id, other_id, lock=True)
         clean = validate_details(_merged_details(keep, other, take), region)
-        kept_before, other_before = _row(keep), _row(other)
+        saved = {"kept": _row(keep), "merged": _row(other)}
         kept_fields = snapshot(keep)
-        cases = list(
-            session.scalars(select(Case).where(Case.patient_id == other.id).order_by(Case.id))
-        )
-        for case in cases:  # one by one, so the change bus names the cases and both patients
-            case.patient_id = keep.id
-            audit.record(
-                session,
-                "case.patient",
-                "case",
-                case.id,
-                {"patient_id": other.id},
-                {"patient_id": keep.id},
-            )
-        session.flush()
+        cases = session.scalars(select(Case).where(Case.patient_id == other.id).order_by(Case.id))
+        moved = _move_cases(session, list(cases), keep.id)
         apply_details(keep, clean)
         other.merged_into_id = keep.id
         session.flush()
+        saved |= {"moved_case_ids": moved, "taken": sorted(take)}
         merge = PatientMerge(
             kept_patient_id=keep.id,
             merged_patient_id=other.id,
             merged_at=utcnow(),
-            snapshot=json.dumps(
-                {
-                    "kept": kept_before,
-                    "merged": other_before,
-                    "moved_case_ids": [c.id for c in cases],
-                    "taken": sorted(take),
-                }
-            ),
+            snapshot=json.dumps(saved),
         )
         session.add(merge)
         session.flush()
-        audit.record(
-            session,
-            "patient.merge",
-            "patient",
-            keep.id,
-            {**kept_fields, "merged_patient_id": None},
-            {
-                **snapshot(keep),
-                "merged_patient_id": other.id,
-                "moved_case_ids": [c.id for c in cases],
-            },
-        )
-        audit.record(
-            session,
-            "patient.merged",
-            "patient",
-            other.id,
-            {"merged_into_id": None},
-            {"merged_into_id": keep.id},
-        )
+        _audit_pair(session, "merge", keep, other, kept_fields, moved)
         return PatientMergeResult(
-            merge.id, summary(keep, region), summary(other, region), tuple(c.id for c in cases)
+            merge.id, summary(keep, region), summary(other, region), tuple(moved)
         )
+
+
+def _move_cases(session: Session, cases: list[Case], patient_id: int) -> list[int]:
+    """Gives the cases to `patient_id`, one audit entry each; their appointments follow."""
+    for case in cases:  # one by one, so the change bus names the cases and both patients
+        before = case.patient_id
+        case.patient_id = patient_id
+        audit.record(
+            session,
+            "case.patient",
+            "case",
+            case.id,
+            {"patient_id": before},
+            {"patient_id": patient_id},
+        )
+    session.flush()  # the cases move first: a refusal further on undoes this too
+    return [case.id for case in cases]
+
+
+def _audit_pair(
+    session: Session, done: str, keep: Patient, other: Patient, kept_before: dict, moved: list[int]
+) -> None:
+    """One entry on each record: the kept one's fields before and after, the other's link."""
+    merged = done == "merge"
+    audit.record(
+        session,
+        "patient.merge" if merged else "patient.merge_undo",
+        "patient",
+        keep.id,
+        {**kept_before, "merged_patient_id": None if merged else other.id},
+        {
+            **snapshot(keep),
+            "merged_patient_id": other.id if merged else None,
+            "moved_case_ids": moved,
+        },
+    )
+    audit.record(
+        session,
+        "patient.merged" if merged else "patient.unmerged",
+        "patient",
+        other.id,
+        {"merged_into_id": None if merged else keep.id},
+        {"merged_into_id": keep.id if merged else None},
+    )
+
+
+def _undoable(session: Session, merge_id: int) -> PatientMerge:
+    """The merge, with both records locked; refused when it cannot be undone now."""
+    merge = session.get(PatientMerge, merge_id, with_for_update=True, populate_existing=True)
+    if merge is None:
+        raise NotFoundError("That merge cannot be found, so it cannot be undone.")
+    if merge.undone_at is not None:
+        raise ConflictError("That merge has already been undone.")
+    for patient_id in sorted((merge.kept_patient_id, merge.merged_patient_id)):
+        _patient(session, patient_id, lock=True)  # no merge into them meanwhile
+    later = select(PatientMerge.id).where(
+        PatientMerge.kept_patient_id == merge.kept_patient_id,
+        PatientMerge.undone_at.is_(None),
+        PatientMerge.id > merge.id,
+    )
+    # Undoing this one would put back the kept record's fields from before the later merge.
+    if session.scalar(later.limit(1)) is not None:
+        raise ConflictError("Another record was merged into this one since; undo that merge first.")
+    return merge
 
 
 def undo_merge(db: Database, merge_id: int) -> PatientMergeResult:
@@ -215,65 +250,20 @@ def undo_merge(db: Database, merge_id: int) -> PatientMergeResult:
     the same record is still in place (undo that one first).
     """
     with db.writing() as session:
-        merge = session.get(PatientMerge, merge_id)
-        if merge is None:
-            raise NotFoundError("That merge cannot be found, so it cannot be undone.")
-        if merge.undone_at is not None:
-            raise ConflictError("That merge has already been undone.")
-        later = select(PatientMerge.id).where(
-            PatientMerge.kept_patient_id == merge.kept_patient_id,
-            PatientMerge.undone_at.is_(None),
-            PatientMerge.id > merge.id,
-        )
-        if session.scalar(later.limit(1)) is not None:
-            raise ConflictError(
-                "Another record was merged into this one since; undo that merge first."
-            )
+        merge = _undoable(session, merge_id)
         region = settings.read_all(session)["clinic.region"]
-        keep, other = (
-            _patient(session, merge.kept_patient_id),
-            _patient(session, merge.merged_patient_id),
-        )
+        keep = _patient(session, merge.kept_patient_id)
+        other = _patient(session, merge.merged_patient_id)
         saved = json.loads(merge.snapshot)
         kept_fields = snapshot(keep)
         moved = list(saved["moved_case_ids"])
-        cases = (
-            list(session.scalars(select(Case).where(Case.id.in_(moved)).order_by(Case.id)))
-            if moved
-            else []
-        )
-        for case in cases:
-            before = case.patient_id
-            case.patient_id = other.id
-            audit.record(
-                session,
-                "case.patient",
-                "case",
-                case.id,
-                {"patient_id": before},
-                {"patient_id": other.id},
-            )
-        session.flush()
+        cases = session.scalars(select(Case).where(Case.id.in_(moved)).order_by(Case.id))
+        _move_cases(session, list(cases) if moved else [], other.id)
         _restore(keep, saved["kept"])
         _restore(other, saved["merged"])
         merge.undone_at = utcnow()
         session.flush()
-        audit.record(
-            session,
-            "patient.merge_undo",
-            "patient",
-            keep.id,
-            {**kept_fields, "merged_patient_id": other.id},
-            {**snapshot(keep), "merged_patient_id": None, "moved_case_ids": moved},
-        )
-        audit.record(
-            session,
-            "patient.unmerged",
-            "patient",
-            other.id,
-            {"merged_into_id": keep.id},
-            {"merged_into_id": None},
-        )
+        _audit_pair(session, "undo", keep, other, kept_fields, moved)
         return PatientMergeResult(
             merge.id, summary(keep, region), summary(other, region), tuple(moved)
         )

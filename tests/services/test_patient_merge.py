@@ -219,3 +219,15 @@ def test_the_kept_record_offers_its_merge_for_undo(db, two_records):
     assert patients.get_patient(db, keep).undoable_merge_id == result.merge_id
     patient_merge.undo_merge(db, result.merge_id)
     assert patients.get_patient(db, keep).undoable_merge_id == 0
+
+
+def test_an_earlier_merge_waits_for_the_later_one_to_be_undone(db, two_records, book):
+    keep, other = two_records
+    third = book(new_patient=new_patient(first="Pria", phone="+91 97000 11122")).patient_id
+    first = patient_merge.merge_patients(db, keep, other, {"email"})
+    second = patient_merge.merge_patients(db, keep, third, {"first_name"})
+    with pytest.raises(ConflictError, match="undo that merge first"):
+        patient_merge.undo_merge(db, first.merge_id)
+    patient_merge.undo_merge(db, second.merge_id)
+    patient_merge.undo_merge(db, first.merge_id)
+    assert set(patients.search_patients(db, "").ids) == {keep, other, third}
