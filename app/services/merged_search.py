@@ -1,10 +1,11 @@
 """Search around merged records: they are never listed, their hits lead to the kept record.
 
 Merged records are few, and `patient_merge` names them, so the search's index ranges stay
-as they are: the active merges are read first (an empty table when the clinic has merged
-nobody, the common case), and only when some merged record matches the typed text are the
-ranges asked to leave those ids out, their counts lowered, and the kept records added
-after the ranges (once each, and only when the ranges do not already show them).
+as they are. The first count of a search also asks whether any merge stands (ANY_MERGE:
+a look at a small table inside the same statement, so a clinic that has merged nobody
+pays no extra round trip). Only then is it asked which merged records match the typed
+text; when some do, the ranges leave merged records out, their counts are lowered, and
+the kept records follow the ranges (once each, and only those the ranges do not show).
 """
 
 from __future__ import annotations
@@ -13,19 +14,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Patient
 from app.models.patient_merge import PatientMerge
 
+# The records merged into another and not undone: a small table, read inside each statement
+# (never as a list of ids sent from Python, which would cost more than the search itself).
+MERGED_IDS = select(PatientMerge.merged_patient_id).where(PatientMerge.undone_at.is_(None))
+ANY_MERGE = exists().where(PatientMerge.undone_at.is_(None)).label("any_merge")
+
 
 @dataclass(frozen=True)
 class MergedHits:
-    """What the merged records change in one search: ids to leave out and kept ids to add."""
+    """What the merged records change in one search: whether to leave them out of the
+    ranges, each range's count without them, and the kept records to add after the ranges."""
 
     counts: list[int]
-    left_out: tuple[int, ...] = ()
+    left_out: bool = False
     kept: tuple[int, ...] = ()
 
     @property
@@ -33,46 +40,27 @@ class MergedHits:
         return sum(self.counts) + len(self.kept)
 
 
-def active_merges(session: Session) -> dict[int, int]:
-    """Merged record id -> kept record id, for every merge not undone."""
-    rows = session.execute(
-        select(PatientMerge.merged_patient_id, PatientMerge.kept_patient_id).where(
-            PatientMerge.undone_at.is_(None)
-        )
-    )
-    return {merged: kept for merged, kept in rows}
-
-
 def merged_hits(
     session: Session, arms: Sequence[Any], values: dict[str, str], counts: list[int]
 ) -> MergedHits:
-    """`counts` (each arm's count, merged records included) corrected for merged records."""
-    merges = active_merges(session)
-    if not merges:
-        return MergedHits(counts)
-    matches = [arm.match for arm in arms]
-    hit = list(
+    """`counts` (each arm's count, merged records included) corrected for merged records.
+
+    Each arm has `match` (its condition on one patient row), `count_merged` (its count of
+    merged records only) and `ids_live` (its ids without merged records).
+    """
+    matches = or_(*(arm.match for arm in arms))
+    kept = set(
         session.scalars(
-            select(Patient.id).where(Patient.id.in_(list(merges)), or_(*matches)), values
+            select(Patient.merged_into_id).where(Patient.id.in_(MERGED_IDS), matches), values
         )
     )
-    if not hit:
+    if not kept:
         return MergedHits(counts)
     live = [
-        count - (session.scalar(arm.count.where(arm.id_column.in_(hit)), values) or 0)
+        count - (session.scalar(arm.count_merged, values) or 0)
         for arm, count in zip(arms, counts, strict=True)
     ]
-    kept = sorted({merges[i] for i in hit})
-    shown = set(
-        session.scalars(select(Patient.id).where(Patient.id.in_(kept), or_(*matches)), values)
-    )
-    leads = [i for i in kept if i not in shown]
-    if leads:  # in the list's own order, after what the ranges show
-        leads = list(
-            session.scalars(
-                select(Patient.id)
-                .where(Patient.id.in_(leads))
-                .order_by(Patient.last_first_key, Patient.id)
-            )
-        )
-    return MergedHits(live, tuple(hit), tuple(leads))
+    # A kept record the ranges show anyway is not added a second time.
+    leads = select(Patient.id).where(Patient.id.in_(kept), ~matches)
+    ordered = session.scalars(leads.order_by(Patient.last_first_key, Patient.id), values)
+    return MergedHits(live, True, tuple(ordered))

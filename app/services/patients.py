@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import phonenumbers
@@ -18,7 +18,7 @@ from app.models.case import CASE_OPEN
 from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
 from app.services.errors import NotFoundError, ValidationError
-from app.services.merged_search import MergedHits, merged_hits
+from app.services.merged_search import ANY_MERGE, MERGED_IDS, MergedHits, merged_hits
 from app.services.text import digits, fold, prefix_upper_bound
 from app.services.validation import check_text, column_length
 
@@ -246,6 +246,22 @@ class _Arm:
     match: Any  # the arm's condition on one patient row (to test merged records against)
     id_column: Any  # the column `ids` selects
 
+    # Built once per arm, as the arms themselves are (see merged_search).
+    @cached_property
+    def count_and_merges(self) -> Select:
+        """`count`, and whether any merge stands, in the one statement."""
+        return self.count.add_columns(ANY_MERGE)
+
+    @cached_property
+    def count_merged(self) -> Select:
+        """How many of `count` are records merged into another."""
+        return self.count.where(self.id_column.in_(MERGED_IDS))
+
+    @cached_property
+    def ids_live(self) -> Select:
+        """`ids` without records merged into another."""
+        return self.ids.where(self.id_column.not_in(MERGED_IDS))
+
 
 def _range(column, name: str):
     """`column` starts with the bound parameter `name` (an index range, see prefix_upper_bound)."""
@@ -371,9 +387,7 @@ def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) 
             if skip >= count:
                 skip -= count
                 continue
-            query = arm.ids
-            if found.left_out:
-                query = query.where(arm.id_column.not_in(found.left_out))
+            query = arm.ids_live if found.left_out else arm.ids
             ids.extend(session.scalars(query.offset(skip).limit(limit - len(ids)), values))
             skip = 0
         if len(ids) < limit:  # kept records found through a merged record's old details
@@ -383,8 +397,9 @@ def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) 
 
 def _counts(session: Session, arms: list[_Arm], values: dict[str, str]) -> MergedHits:
     """Each arm's count, without records merged into another (whose kept records follow)."""
-    counts = [session.scalar(arm.count, values) or 0 for arm in arms]
-    return merged_hits(session, arms, values, counts)
+    first, any_merge = session.execute(arms[0].count_and_merges, values).one()
+    counts = [first or 0, *(session.scalar(arm.count, values) or 0 for arm in arms[1:])]
+    return merged_hits(session, arms, values, counts) if any_merge else MergedHits(counts)
 
 
 def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummary]:
