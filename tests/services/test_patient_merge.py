@@ -231,3 +231,28 @@ def test_an_earlier_merge_waits_for_the_later_one_to_be_undone(db, two_records, 
     patient_merge.undo_merge(db, second.merge_id)
     patient_merge.undo_merge(db, first.merge_id)
     assert set(patients.search_patients(db, "").ids) == {keep, other, third}
+
+
+def test_merge_and_undo_tell_the_views_of_both_patients(db, two_records):
+    keep, other = two_records
+    heard = []
+    stop = db.listen(heard.append)
+    try:
+        result = patient_merge.merge_patients(db, keep, other, set())
+        patient_merge.undo_merge(db, result.merge_id)
+    finally:
+        stop()
+    assert len(heard) == 2
+    for changes in heard:
+        assert changes.touches_patient(keep) and changes.touches_patient(other)
+        assert changes.patients == {keep, other}  # named, not "any patient may have changed"
+        assert changes.touches("case_file")
+
+
+def test_a_moved_case_id_finds_the_kept_record(db, two_records):
+    keep, other = two_records
+    with db.reading() as session:
+        code = session.scalar(select(Case.code).where(Case.patient_id == other).limit(1))
+    patient_merge.merge_patients(db, keep, other, set())
+    assert patients.search_patients(db, code).ids == (keep,)
+    assert patients.search_patients(db, code.removeprefix("C-")).ids == (keep,)
