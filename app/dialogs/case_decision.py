@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseDecision, CaseInfo, OpenCases
+from app.views.clinic_format import referral_text
+
+REFERRAL_COLUMN = 4
 
 
 class CaseDecisionDialog(CaseDeskDialog):
@@ -47,7 +50,13 @@ class CaseDecisionDialog(CaseDeskDialog):
         )
         self.case_list = QTreeWidget(objectName="caseChoiceList")
         self.case_list.setHeaderLabels(
-            [self.tr("Case ID"), self.tr("Title"), self.tr("Body parts"), self.tr("Opened")]
+            [
+                self.tr("Case ID"),
+                self.tr("Title"),
+                self.tr("Body parts"),
+                self.tr("Opened"),
+                self.tr("Referral"),
+            ]
         )
         self.case_list.setRootIsDecorated(False)
         self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -59,6 +68,7 @@ class CaseDecisionDialog(CaseDeskDialog):
                     case.title,
                     ", ".join(case.body_part_labels),
                     QDate(case.opened_on).toString(Qt.DateFormat.ISODate),
+                    referral_text(case.referral_usage),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, case.id)
@@ -74,6 +84,7 @@ class CaseDecisionDialog(CaseDeskDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REFERRAL_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
 
         self.update_button = QPushButton(
             self.tr("&Update selected case"), objectName="updateCaseButton"

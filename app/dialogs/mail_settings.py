@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -53,7 +53,11 @@ FIELDS = {  # setting key -> objectName of its editor
     "message.subject": "messageSubject",
     "message.body": "messageBody",
 }
-SECURITY = (("starttls", "STARTTLS (port 587)"), ("tls", "TLS (port 465)"), ("none", "None"))
+SECURITY = (
+    ("starttls", QT_TRANSLATE_NOOP("MailSettingsPage", "STARTTLS (port 587)")),
+    ("tls", QT_TRANSLATE_NOOP("MailSettingsPage", "TLS (port 465)")),
+    ("none", QT_TRANSLATE_NOOP("MailSettingsPage", "None")),
+)
 
 
 def _while_alive(owner: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -5,7 +5,7 @@ Every read and the merge itself go through the desk's runner; the dialog only sh
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,17 +41,13 @@ _merge = service("patient_merge")
 CANDIDATES = 50  # the first matches are enough to pick a duplicate from
 
 
-def _t(text: str) -> str:  # marked for translation; PatientMergeDialog.tr translates it
-    return text
-
-
 FIELD_LABELS = {
-    "first_name": _t("First name"),
-    "last_name": _t("Last name"),
-    "phone": _t("Phone"),
-    "email": _t("E-mail"),
-    "birth_date": _t("Date of birth"),
-    "sex": _t("Sex"),
+    "first_name": QT_TRANSLATE_NOOP("PatientMergeDialog", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("PatientMergeDialog", "Last name"),
+    "phone": QT_TRANSLATE_NOOP("PatientMergeDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("PatientMergeDialog", "E-mail"),
+    "birth_date": QT_TRANSLATE_NOOP("PatientMergeDialog", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("PatientMergeDialog", "Sex"),
 }
 
 
@@ -206,10 +202,20 @@ class PatientMergeDialog(SavingDialog):
     def _moves_text(self, preview: PatientMergePreview) -> str:
         return " ".join(
             [
-                plural("PatientMergeDialog", "%n case(s),", preview.cases),
-                plural("PatientMergeDialog", "%n appointment(s) and", preview.appointments),
                 plural(
-                    "PatientMergeDialog", "%n message(s) move to this record.", preview.messages
+                    "PatientMergeDialog",
+                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n case(s),"),
+                    preview.cases,
+                ),
+                plural(
+                    "PatientMergeDialog",
+                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n appointment(s) and"),
+                    preview.appointments,
+                ),
+                plural(
+                    "PatientMergeDialog",
+                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n message(s) move to this record."),
+                    preview.messages,
                 ),
                 self.tr(
                     "The other record stays findable by its details and leads here. "

@@ -79,7 +79,33 @@ def backup_name(path: Path, label: str) -> Path:
 
 
 def _partial(target: Path) -> Path:
-    return target.with_name(target.name + PARTIAL)
+    """The name a copy is written under: the writer's process id, so that another process
+    cleaning leftovers (`remove_partials`) can tell a copy in progress from a killed one."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
+
+
+_WRITER = re.compile(r"\.(\d+)" + re.escape(PARTIAL))
+
+
+def _writer_alive(leftover: Path) -> bool:
+    """Whether the process named in a partial file's name is still running.
+
+    On Windows a file open in another process cannot be deleted, so the unlink itself
+    refuses a copy in progress; there every leftover is tried.
+    """
+    match = _WRITER.search(leftover.name)
+    if match is None or os.name == "nt":
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return True  # a worker thread of this very process may be writing it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 def copy_checked(source: Path, target: Path) -> None:
@@ -140,11 +166,17 @@ def integrity_problem(conn: sqlite3.Connection, quick: bool = True) -> str | Non
 
 
 def remove_partials(folder: Path | None = None) -> int:
-    """Deletes what killed backups and restores left behind; returns how many."""
+    """Deletes what killed backups and restores left behind; returns how many.
+
+    A copy that a running process is still writing is left alone: two desks, or a desk and
+    `casedesk backup`, may share one data folder.
+    """
     folders = {config.backup_dir()} if folder is None else {config.backup_dir(), folder}
     removed = 0
     for where in folders:
         for leftover in where.glob(f"*{PARTIAL}*"):
+            if _writer_alive(leftover):
+                continue  # another desk or command is writing it right now
             with contextlib.suppress(OSError):
                 leftover.unlink()
                 removed += 1
@@ -239,7 +271,7 @@ def restore(db_target: str, file: str | Path) -> Path:
     if source == path:
         raise DatabaseError("That file is the database itself, not a backup of it.")
     remove_partials(path.parent)
-    incoming = path.with_name(f"{path.name}.restore{PARTIAL}")
+    incoming = path.with_name(f"{path.name}.restore.{os.getpid()}{PARTIAL}")
     try:
         _copy_backup_in(source, incoming)
         kept = _set_aside(path)

@@ -9,6 +9,7 @@ from functools import cache
 from app.resources import resource_path
 from app.services.errors import ValidationError
 from app.services.text import fold
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 SIDES = ("left", "right", "both")
 
@@ -105,9 +106,19 @@ def parse_label(label: str) -> BodyPart:
         if bare is not None and bare.paired:
             raise ValidationError(
                 "bodyParts",
-                f"Say which side for '{label}': {', '.join(bare.labels())}.",
+                say(
+                    QT_TRANSLATE_NOOP("services", "Say which side for '{label}': {sides}."),
+                    label=label,
+                    sides=", ".join(bare.labels()),
+                ),
             )
-        raise ValidationError("bodyParts", f"'{label}' is not a body part CaseDesk knows.")
+        raise ValidationError(
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "'{label}' is not a body part CaseDesk knows."),
+                label=label,
+            ),
+        )
     return body_part(*found)
 
 
@@ -115,13 +126,27 @@ def from_key(site_key: str, side: str) -> BodyPart:
     """(site, side) -> BodyPart, refusing an unknown site, a missing side or a side too many."""
     entry = _by_key().get(site_key)
     if entry is None:
-        raise ValidationError("bodyParts", f"'{site_key}' is not a body part CaseDesk knows.")
+        raise ValidationError(
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "'{label}' is not a body part CaseDesk knows."),
+                label=site_key,
+            ),
+        )
     if entry.paired and side not in SIDES:
         raise ValidationError(
-            "bodyParts", f"Say which side for '{entry.label()}': {', '.join(entry.labels())}."
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "Say which side for '{label}': {sides}."),
+                label=entry.label(),
+                sides=", ".join(entry.labels()),
+            ),
         )
     if not entry.paired and side:
-        raise ValidationError("bodyParts", f"'{entry.label()}' has no side.")
+        raise ValidationError(
+            "bodyParts",
+            say(QT_TRANSLATE_NOOP("services", "'{label}' has no side."), label=entry.label()),
+        )
     return body_part(site_key, side)
 
 
@@ -145,7 +170,9 @@ def resolve(items) -> list[BodyPart]:
             part = from_key(site_key, side or "")
         parts.setdefault((part.site, part.side), part)
     if not parts:
-        raise ValidationError("bodyParts", "Choose at least one body part.")
+        raise ValidationError(
+            "bodyParts", say(QT_TRANSLATE_NOOP("services", "Choose at least one body part."))
+        )
     return list(parts.values())
 
 

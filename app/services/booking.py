@@ -15,12 +15,13 @@ from app.models import Practitioner as PractitionerRow
 from app.models import TimeOff as TimeOffRow
 from app.models.appointment import CANCELLED, KINDS, RESERVED
 from app.models.case import CASE_OPEN
-from app.services import audit, cases, patients, schedule_rules, settings
+from app.services import audit, cases, patients, referrals, schedule_rules, settings
 from app.services.body_sites import BodyPart, resolve
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -178,8 +179,14 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     if request.minutes is not None and not 5 <= request.minutes <= 480:
         raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
     if not request.patient_id and request.new_patient is None:
-        raise ValidationError("patientId", "Choose a patient or register a new one.")
+        raise ValidationError(
+            "patientId",
+            say(QT_TRANSLATE_NOOP("services", "Choose a patient or register a new one.")),
+        )
     check_text("referral", request.referral, "referral", column_length(Case.referral))
+    referrals.check_terms(
+        request.referral_date, request.approved_sessions, request.referral_valid_until
+    )
     check_text("notes", request.notes, "appointment note")
     return title, parts
 
@@ -202,7 +209,15 @@ def _case_for(
     parts: list[BodyPart],
 ) -> tuple[Case, bool]:
     if not decision.is_update:
-        return cases.new_case(session, patient.id, title, parts, request.referral), True
+        case = cases.new_case(
+            session,
+            patient.id,
+            title,
+            parts,
+            request.referral,
+            terms=(request.referral_date, request.approved_sessions, request.referral_valid_until),
+        )
+        return case, True
     case = session.get(Case, decision.update_case_id)
     if case is None or case.patient_id != patient.id:
         raise ConflictError("The case to update does not belong to this patient.")
@@ -248,10 +263,18 @@ def book_appointment(
         )
         if _busy(session, practitioner.id, start, end):
             raise SlotTakenError(
-                f"{practitioner.name} already has an appointment at that time. Choose another slot."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{name} already has an appointment at that time. Choose another slot.",
+                    ),
+                    name=practitioner.name,
+                )
             )
         patient = _patient_for(session, request, config["clinic.region"])
         case, created = _case_for(session, patient, request, decision, title, parts)
+        clinic_day = start.astimezone(ZoneInfo(config["clinic.timezone"])).date()
+        referrals.enforce(session, case.id, clinic_day, config)
         appointment = Appointment(
             case_id=case.id,
             practitioner_id=practitioner.id,

@@ -1,11 +1,18 @@
-"""Correcting a case: its title, referral and notes, and a body part added by mistake."""
+"""Correcting a case: its title, referral (and its terms) and notes, and a body part added by
+mistake."""
 
 from __future__ import annotations
 
 from app.db import Database
 from app.models.case import CASE_MERGED
-from app.services import audit
-from app.services.cases import _case, case_info, case_snapshot, validate_title
+from app.services import audit, referrals
+from app.services.cases import (
+    _case,
+    case_info,
+    case_snapshot,
+    referral_snapshot,
+    validate_title,
+)
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ConflictError, ValidationError
 
@@ -21,7 +28,7 @@ def _optional_text(value: str | None, field: str, limit: int, what: str) -> str 
 
 
 def _snapshot(case) -> dict:
-    return {**case_snapshot(case), "referral": case.referral, "notes": case.notes}
+    return {**case_snapshot(case), **referral_snapshot(case), "notes": case.notes}
 
 
 def edit_case(db: Database, case_id: int, edit: CaseEdit) -> CaseInfo:
@@ -33,6 +40,7 @@ def edit_case(db: Database, case_id: int, edit: CaseEdit) -> CaseInfo:
     title = validate_title(edit.title)
     referral = _optional_text(edit.referral, "referral", REFERRAL_MAX, "referral")
     notes = _optional_text(edit.notes, "notes", NOTES_MAX, "notes")
+    referrals.check_terms(edit.referral_date, edit.approved_sessions, edit.referral_valid_until)
     remove = {(site, side) for site, side in edit.remove_body_parts}
     with db.writing() as session:
         case = _case(session, case_id)
@@ -46,6 +54,9 @@ def edit_case(db: Database, case_id: int, edit: CaseEdit) -> CaseInfo:
             )
         before = _snapshot(case)
         case.title, case.referral, case.notes = title, referral, notes
+        case.referral_date = edit.referral_date
+        case.approved_sessions = edit.approved_sessions
+        case.referral_valid_until = edit.referral_valid_until
         case.body_parts = keep
         session.flush()
         after = _snapshot(case)

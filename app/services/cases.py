@@ -22,12 +22,13 @@ from app.models import (
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
-from app.services import audit, changes, outbox, settings
+from app.services import audit, changes, outbox, referrals, settings
 from app.services.body_sites import BodyPart, body_part
-from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
+from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, ReferralUsage
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 def next_case_code(session: Session) -> str:
@@ -64,7 +65,10 @@ def new_case(
     parts: list[BodyPart],
     referral: str | None = None,
     notes: str | None = None,
+    terms: tuple[date | None, int | None, date | None] = (None, None, None),
 ) -> Case:
+    """Opens a case; `terms` are its referral's date, approved sessions and valid-until date."""
+    referral_date, approved, valid_until = terms
     case = Case(
         code=next_case_code(session),
         patient_id=patient_id,
@@ -72,12 +76,16 @@ def new_case(
         status=CASE_OPEN,
         opened_on=clinic_today(session),
         referral=referral,
+        referral_date=referral_date,
+        approved_sessions=approved,
+        referral_valid_until=valid_until,
         notes=notes,
     )
     case.body_parts = [CaseBodyPart(site=p.site, side=p.side) for p in parts]
     session.add(case)
     session.flush()
-    audit.record(session, "case.open", "case", case.id, None, case_snapshot(case))
+    opened = case_snapshot(case) | (referral_snapshot(case) if any(terms) else {})
+    audit.record(session, "case.open", "case", case.id, None, opened)
     return case
 
 
@@ -105,6 +113,20 @@ def case_snapshot(case: Case) -> dict:
     }
 
 
+def referral_snapshot(case: Case) -> dict:
+    """The referral's terms as the audit trail keeps them (dates as ISO text)."""
+    return {
+        "referral": case.referral,
+        "referral_date": _iso(case.referral_date),
+        "approved_sessions": case.approved_sessions,
+        "referral_valid_until": _iso(case.referral_valid_until),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def case_parts(case: Case) -> tuple[BodyPart, ...]:
     return tuple(body_part(bp.site, bp.side) for bp in case.body_parts)
 
@@ -113,9 +135,19 @@ def validate_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
         raise ValidationError(
-            "caseTitle", "Enter a case title, for example 'Knee pain after fall'."
+            "caseTitle",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Enter a case title, for example 'Knee pain after fall'."
+                )
+            ),
         )
-    check_text("caseTitle", title, "case title", column_length(Case.title))
+    check_text(
+        "caseTitle",
+        title,
+        say(QT_TRANSLATE_NOOP("services", "case title")),
+        column_length(Case.title),
+    )
     return title
 
 
@@ -183,9 +215,14 @@ def load_cases(session: Session, patient_id: int) -> list[CaseInfo]:
     for c in cases:
         if c.status == CASE_MERGED and c.merged_into_id is not None:
             merged[c.merged_into_id].append(c.code)
+    count_missed = referrals.counts_missed(session)
     return [
         _info(
-            c, parts.get(c.id, ()), tuple(appointments.get(c.id, ())), tuple(merged.get(c.id, ()))
+            c,
+            parts.get(c.id, ()),
+            tuple(appointments.get(c.id, ())),
+            tuple(merged.get(c.id, ())),
+            count_missed,
         )
         for c in cases
         if c.status != CASE_MERGED
@@ -204,7 +241,12 @@ def _body_parts_of(session: Session, case_ids: list[int]) -> dict[int, tuple[Bod
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
+def _info(case: Case, parts, appointments=(), merged_codes=(), count_missed=False) -> CaseInfo:
+    # The appointments are already here: the sessions used are counted from them.
+    used = sum(1 for a in appointments if referrals.uses_session(a.status, count_missed))
+    usage = ReferralUsage(
+        case.id, case.referral, case.approved_sessions, used, case.referral_valid_until
+    )
     return CaseInfo(
         id=case.id,
         code=case.code,
@@ -218,6 +260,8 @@ def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
         body_parts=tuple(parts),
         appointments=appointments,
         merged_codes=merged_codes,
+        referral_date=case.referral_date,
+        referral_usage=usage,
     )
 
 
@@ -228,7 +272,13 @@ def case_info(session: Session, case: Case) -> CaseInfo:
         .where(Case.merged_into_id == case.id, Case.status == CASE_MERGED)
         .order_by(Case.id.desc())
     )
-    return _info(case, case_parts(case), tuple(appointments), tuple(merged))
+    return _info(
+        case,
+        case_parts(case),
+        tuple(appointments),
+        tuple(merged),
+        referrals.counts_missed(session),
+    )
 
 
 def _case(session: Session, case_id: int) -> Case:

@@ -81,6 +81,8 @@ class CaseInfo:
     body_parts: tuple[BodyPart, ...]
     appointments: tuple[AppointmentInfo, ...] = ()
     merged_codes: tuple[str, ...] = ()  # IDs of cases folded into this one
+    referral_date: date | None = None
+    referral_usage: ReferralUsage | None = None  # sessions used of those approved, until when
 
     @property
     def body_part_labels(self) -> list[str]:
@@ -89,12 +91,18 @@ class CaseInfo:
 
 @dataclass(frozen=True)
 class CaseEdit:
-    """Corrections typed for a case; body parts to remove travel as (site, side)."""
+    """Corrections typed for a case; body parts to remove travel as (site, side).
+
+    The referral's terms are saved as given: Edit case always sends what it shows.
+    """
 
     title: str
     referral: str | None = None
     notes: str | None = None
     remove_body_parts: tuple[tuple[str, str], ...] = ()
+    referral_date: date | None = None
+    approved_sessions: int | None = None  # None: the referral sets no number
+    referral_valid_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -192,7 +200,10 @@ class BookingRequest:
     new_patient: PatientDetails | None = None
     kind: str = "initial"
     notes: str | None = None
-    referral: str | None = None
+    referral: str | None = None  # who referred (GP, insurer); the next three only for a new case
+    referral_date: date | None = None
+    approved_sessions: int | None = None
+    referral_valid_until: date | None = None
     # Walk-in, out-of-hours or late entry: a past or out-of-hours start is accepted (audited).
     override: bool = False
 
@@ -303,6 +314,7 @@ class BookEntry:
     patient_has_email: bool
     past_hold: bool  # still Reserved after the clinic's hold: call the patient
     link: str
+    referral: ReferralUsage | None = None  # the case's sessions used, when its referral limits
 
 
 @dataclass(frozen=True)
@@ -345,3 +357,66 @@ class AppointmentMove:
     old_practitioner_id: int
     new_practitioner_id: int
     message_id: int | None  # the "your appointment moved" message queued, if any
+
+
+@dataclass(frozen=True)
+class ReferralUsage:
+    """How much of a case's referral is used: "4/6 used, until 12 Mar"."""
+
+    case_id: int
+    referrer: str | None
+    approved: int | None  # None: the referral sets no number of sessions
+    used: int
+    valid_until: date | None
+
+    @property
+    def limited(self) -> bool:
+        return self.approved is not None or self.valid_until is not None
+
+    @property
+    def left(self) -> int | None:
+        return None if self.approved is None else self.approved - self.used
+
+    def expired_on(self, day: date) -> bool:
+        """True when an appointment on `day` falls after the referral's last valid day."""
+        return self.valid_until is not None and day > self.valid_until
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    """Who is signed in at a desk; no password or hash ever travels with it."""
+
+    id: int
+    user_name: str
+    role: str  # reception, practitioner, admin
+    practitioner_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StaffAccountInfo:
+    id: int
+    user_name: str
+    role: str
+    practitioner_id: int | None
+    active: bool
+    locked_until: datetime | None
+    last_sign_in_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReferralCheck:
+    """What a booking on a day would do to its case's referral: nothing, a warning, or refused."""
+
+    message: str = ""  # plain words; empty when the booking stays within the referral
+    blocked: bool = False  # the clinic blocks bookings past a referral (`referral.limit`)
+
+
+@dataclass(frozen=True)
+class ExpiringReferral:
+    """An open case whose referral runs out soon, for the Reservations dock."""
+
+    case_id: int
+    case_code: str
+    patient_id: int
+    patient_name: str  # "First Last"
+    usage: ReferralUsage

@@ -15,7 +15,7 @@ from app.db import Database
 from app.models import Appointment, Case, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, COMPLETED, NO_SHOW
-from app.services import audit, outbox, schedule_rules, settings
+from app.services import audit, outbox, referrals, schedule_rules, settings
 from app.services.booking import _audit_override, _busy, _practitioner
 from app.services.dto import AppointmentMove
 from app.services.errors import NotFoundError, SlotTakenError, ValidationError
@@ -81,6 +81,10 @@ def move_appointment(
         # The start as given: a wall time the clocks skip can only be told from it.
         schedule_rules.check_start(
             session, target, starts_at, end, zone, now=now, override=override
+        )
+        # A move uses no new session, but may carry the visit past the referral's last day.
+        referrals.enforce(
+            session, appointment.case_id, start.astimezone(zone).date(), config, adding=0
         )
         if _busy(session, target.id, start, end, exclude_id=appointment.id):
             raise SlotTakenError(

@@ -31,6 +31,7 @@ from app.services.dto import (
 )
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.patients import apply_details, snapshot, summary, validate_details
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 def _row(patient: Patient) -> dict[str, Any]:
@@ -60,7 +61,12 @@ def _restore(patient: Patient, row: dict[str, Any]) -> None:
 def _patient(session: Session, patient_id: int, lock: bool = False) -> Patient:
     patient = session.get(Patient, patient_id, with_for_update=lock, populate_existing=lock)
     if patient is None:
-        raise NotFoundError(f"Patient record {patient_id} no longer exists.")
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Patient record {id} no longer exists."),
+                id=patient_id,
+            )
+        )
     return patient
 
 
@@ -80,26 +86,45 @@ def _pair(
     before they are checked, so a merge at another desk cannot slip in between and make a chain.
     """
     if keep_id == other_id:
-        raise ValidationError("patient", "Choose two different patient records to merge.")
+        raise ValidationError(
+            "patient",
+            say(QT_TRANSLATE_NOOP("services", "Choose two different patient records to merge.")),
+        )
     for patient_id in sorted((keep_id, other_id)):
         _patient(session, patient_id, lock)
     keep, other = _patient(session, keep_id), _patient(session, other_id)
     if keep.merged_into_id is not None:
         raise ValidationError(
             "patient",
-            "The record to keep was itself merged into another record; keep that one instead.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The record to keep was itself merged into another record; "
+                    "keep that one instead.",
+                )
+            ),
         )
     if other.merged_into_id is not None:
         raise ValidationError(
-            "patient", "The other record has already been merged into another record."
+            "patient",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The other record has already been merged into another record."
+                )
+            ),
         )
     # One level only: a merged record always points at a record that is not merged, so its
     # search hits lead straight there and each merge can be undone on its own.
     if _holds_merges(session, other.id):
         raise ValidationError(
             "patient",
-            "Other records were merged into the record to merge in: keep that record instead, "
-            "or undo those merges first.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Other records were merged into the record to merge in: keep that record "
+                    "instead, or undo those merges first.",
+                )
+            ),
         )
     return keep, other
 
@@ -150,7 +175,11 @@ def merge_patients(
     unknown = take - set(PATIENT_MERGE_FIELDS)
     if unknown:
         raise ValidationError(
-            "fields", f"These fields cannot be taken: {', '.join(sorted(unknown))}."
+            "fields",
+            say(
+                QT_TRANSLATE_NOOP("services", "These fields cannot be taken: {fields}."),
+                fields=", ".join(sorted(unknown)),
+            ),
         )
     with db.writing() as session:
         region = settings.read_all(session)["clinic.region"]
@@ -226,9 +255,15 @@ def _undoable(session: Session, merge_id: int) -> PatientMerge:
     """The merge, with both records locked; refused when it cannot be undone now."""
     merge = session.get(PatientMerge, merge_id, with_for_update=True, populate_existing=True)
     if merge is None:
-        raise NotFoundError("That merge cannot be found, so it cannot be undone.")
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "That merge cannot be found, so it cannot be undone.")
+            )
+        )
     if merge.undone_at is not None:
-        raise ConflictError("That merge has already been undone.")
+        raise ConflictError(
+            say(QT_TRANSLATE_NOOP("services", "That merge has already been undone."))
+        )
     for patient_id in sorted((merge.kept_patient_id, merge.merged_patient_id)):
         _patient(session, patient_id, lock=True)  # no merge into them meanwhile
     later = select(PatientMerge.id).where(
@@ -238,7 +273,14 @@ def _undoable(session: Session, merge_id: int) -> PatientMerge:
     )
     # Undoing this one would put back the kept record's fields from before the later merge.
     if session.scalar(later.limit(1)) is not None:
-        raise ConflictError("Another record was merged into this one since; undo that merge first.")
+        raise ConflictError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Another record was merged into this one since; undo that merge first.",
+                )
+            )
+        )
     return merge
 
 

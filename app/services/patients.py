@@ -21,6 +21,7 @@ from app.services.errors import NotFoundError, ValidationError
 from app.services.merged_search import ANY_MERGE, MERGED_IDS, MergedHits, merged_hits
 from app.services.text import digits, fold, prefix_upper_bound
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 SEXES = ("female", "male", "other")
 CASE_CODE = re.compile(r"^c\s*-?\s*\d*$", re.IGNORECASE)
@@ -41,12 +42,22 @@ class CleanPatient:
 def _name(field: str, value: str, what: str) -> str:
     value = " ".join((value or "").split())
     if not value:
-        raise ValidationError(field, f"Enter the patient's {what}.")
+        raise ValidationError(
+            field, say(QT_TRANSLATE_NOOP("services", "Enter the patient's {what}."), what=what)
+        )
     limit = column_length(Patient.first_name)
     check_text(field, value, what, limit)
     # The search keys hold the folded name, which can be longer (ß -> ss, ligatures split).
     if len(fold(value)) > limit:
-        raise ValidationError(field, f"The {what} is too long once spelled out for search.")
+        raise ValidationError(
+            field,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The {what} is too long once spelled out for search."
+                ),
+                what=what,
+            ),
+        )
     return value
 
 
@@ -54,13 +65,26 @@ def parse_phone(raw: str, region: str) -> phonenumbers.PhoneNumber:
     """A valid number for the clinic's region (or in +international form), else a clear error."""
     raw = (raw or "").strip()
     if not raw:
-        raise ValidationError("phone", "Enter the patient's phone number.")
+        raise ValidationError(
+            "phone", say(QT_TRANSLATE_NOOP("services", "Enter the patient's phone number."))
+        )
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError("phone", f"'{raw}' is not a phone number.") from None
+        raise ValidationError(
+            "phone", say(QT_TRANSLATE_NOOP("services", "'{raw}' is not a phone number."), raw=raw)
+        ) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError("phone", f"'{raw}' is not a valid phone number for region {region}.")
+        raise ValidationError(
+            "phone",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "'{raw}' is not a valid phone number for region {region}."
+                ),
+                raw=raw,
+                region=region,
+            ),
+        )
     return number
 
 
@@ -72,24 +96,45 @@ def validate_details(
     from email_validator import EmailNotValidError, validate_email
 
     today = today or date.today()
-    first = _name("firstName", details.first_name, "first name")
-    last = _name("lastName", details.last_name, "last name")
+    first = _name("firstName", details.first_name, say(QT_TRANSLATE_NOOP("services", "first name")))
+    last = _name("lastName", details.last_name, say(QT_TRANSLATE_NOOP("services", "last name")))
     number = parse_phone(details.phone, region)
     email = (details.email or "").strip() or None
     if email:
         try:
             email = validate_email(email, check_deliverability=False).normalized
         except EmailNotValidError as exc:
-            raise ValidationError("email", f"The e-mail address is not valid: {exc}") from None
+            raise ValidationError(
+                "email",
+                say(
+                    QT_TRANSLATE_NOOP("services", "The e-mail address is not valid: {reason}"),
+                    reason=str(exc),
+                ),
+            ) from None
     birth = details.birth_date
     if birth is not None:
         if birth > today:
-            raise ValidationError("birthDate", "The date of birth cannot be in the future.")
+            raise ValidationError(
+                "birthDate",
+                say(QT_TRANSLATE_NOOP("services", "The date of birth cannot be in the future.")),
+            )
         if birth.year < 1900:
-            raise ValidationError("birthDate", "The date of birth is before 1900; check the year.")
+            raise ValidationError(
+                "birthDate",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "The date of birth is before 1900; check the year."
+                    )
+                ),
+            )
     sex = (details.sex or "").strip().lower() or None
     if sex is not None and sex not in SEXES:
-        raise ValidationError("sex", "Sex must be female, male or other (or left empty).")
+        raise ValidationError(
+            "sex",
+            say(
+                QT_TRANSLATE_NOOP("services", "Sex must be female, male or other (or left empty).")
+            ),
+        )
     return CleanPatient(
         first_name=first,
         last_name=last,

@@ -182,3 +182,12 @@ def list_practitioners(db: Database, active_only: bool = True) -> list[Practitio
         if active_only:
             query = query.where(PractitionerRow.active.is_(True))
         return [dto(r) for r in session.scalars(query)]
+
+
+def find_by_name(db: Database, name: str) -> int:
+    """The id of the practitioner with that name (any case, extra spaces ignored)."""
+    wanted = " ".join(name.split()).casefold()
+    for practitioner in list_practitioners(db, active_only=False):
+        if practitioner.name.casefold() == wanted:
+            return practitioner.id
+    raise NotFoundError(f"No practitioner is named {' '.join(name.split())}.")

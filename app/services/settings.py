@@ -57,6 +57,19 @@ def _region(key: str, value: str) -> str:
     return value
 
 
+# The languages CaseDesk has a translation for (resources/translations/casedesk_<code>.qm).
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def _language(key: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in LANGUAGES:
+        raise ValidationError(
+            key, f"'{value}' is not a language CaseDesk speaks: choose {' or '.join(LANGUAGES)}."
+        )
+    return value
+
+
 def _timezone(key: str, value: str) -> str:
     value = value.strip()
     try:
@@ -143,6 +156,25 @@ def _hours(key: str, value: str) -> str:
     return str(int(value))
 
 
+def _choice(*allowed: str) -> Callable[[str, str], str]:
+    def check(key: str, value: str) -> str:
+        value = value.strip().lower()
+        if value not in allowed:
+            raise ValidationError(key, f"Choose one of: {', '.join(allowed)}.")
+        return value
+
+    return check
+
+
+def _idle_minutes(key: str, value: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 240:
+        raise ValidationError(
+            key, "The idle lock must be a whole number of minutes, from 1 to 240."
+        )
+    return str(int(value))
+
+
 def _message_template(key: str, value: str) -> str:
     unknown = _placeholders(value) - {*PLACEHOLDERS}
     if unknown:
@@ -190,6 +222,7 @@ KEYS: dict[str, Key] = {
         Key("clinic.name", "", _text(100, one_line=True), "shown in messages and window title"),
         Key("clinic.region", "IN", _region, "ISO 3166 region for phone numbers"),
         Key("clinic.timezone", "Asia/Kolkata", _timezone, "IANA time zone"),
+        Key("clinic.language", "en", _language, "language of the window: en or es"),
         Key(
             "link.template",
             "https://booking.example.com/a/{token}",
@@ -210,6 +243,24 @@ KEYS: dict[str, Key] = {
             "patient message subject template",
         ),
         Key("message.body", DEFAULT_BODY, _message_template, "patient message body template"),
+        Key(
+            "referral.limit",
+            "warn",
+            _choice("warn", "block"),
+            "past a referral's sessions or date: warn or block",
+        ),
+        Key(
+            "referral.count_missed",
+            "no",
+            _choice("no", "yes"),
+            "cancelled and no-show appointments use a referral session",
+        ),
+        Key(
+            "security.idle_lock_minutes",
+            "5",
+            _idle_minutes,
+            "minutes without input before the desk locks (with staff accounts)",
+        ),
     )
 }
 

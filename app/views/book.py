@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -318,9 +318,9 @@ def install_book(window: MainWindow, db) -> BookPanel:
     tabs.setDocumentMode(True)
     at = layout.indexOf(window.splitter)
     layout.removeWidget(window.splitter)
-    tabs.addTab(window.splitter, window.tr("&Patients"))
+    tabs.addTab(window.splitter, QCoreApplication.translate("MainWindow", "&Patients"))
     panel = BookPanel(window, db)
-    tabs.addTab(panel, window.tr("Appointment &book"))
+    tabs.addTab(panel, QCoreApplication.translate("MainWindow", "Appointment &book"))
     layout.insertWidget(at, tabs, 1)
     panel.tabs = tabs
     return panel

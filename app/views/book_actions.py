@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_ITEMS = (
-    ("confirmed", "Confirm"),
-    ("arrived", "Arrived"),
-    ("completed", "Completed"),
-    ("no_show", "No-show"),
+    ("confirmed", QT_TRANSLATE_NOOP("BookActions", "Confirm")),
+    ("arrived", QT_TRANSLATE_NOOP("BookActions", "Arrived")),
+    ("completed", QT_TRANSLATE_NOOP("BookActions", "Completed")),
+    ("no_show", QT_TRANSLATE_NOOP("BookActions", "No-show")),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.dialogs.base import CaseDeskDialog
@@ -78,7 +79,11 @@ class MergeCasesDialog(CaseDeskDialog):
         moved = len(result.moved_appointment_ids)
         lines = [
             plural(
-                "MergeCasesDialog", "%n appointment(s) will move from {other} to {keep}.", moved
+                "MergeCasesDialog",
+                QT_TRANSLATE_NOOP(
+                    "MergeCasesDialog", "%n appointment(s) will move from {other} to {keep}."
+                ),
+                moved,
             ).format(other=result.merged_code, keep=result.kept_code),
             self.tr("Body parts added to {keep}: {parts}.").format(
                 keep=result.kept_code, parts=", ".join(result.added_body_parts) or self.tr("none")

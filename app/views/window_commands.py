@@ -166,7 +166,7 @@ class WindowCommands(QObject):
                 _case_edits.edit_case, self.db, case.id, edit, done=done, failed=reply
             )
 
-        dialog = EditCaseDialog(case, save, self.parent_widget)
+        dialog = EditCaseDialog(case, save, self.parent_widget, region=self.selection.region())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -1,0 +1,2504 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AppointmentPage</name>
+    <message>
+        <source>Initial assessment</source>
+        <translation>Valoración inicial</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Times are clinic time (%1). * marks what is required.</source>
+        <translation>Las horas son las de la clínica (%1). * indica lo obligatorio.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Anything the practitioner should know (optional)</source>
+        <translation>Lo que el profesional debe saber (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Practitioner</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>Free &amp;slots</source>
+        <translation>&amp;Huecos libres</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ipo</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>Finding free slots…</source>
+        <translation>Buscando huecos libres…</translation>
+    </message>
+    <message>
+        <source>No practitioner is taking appointments. Add one in Settings first.</source>
+        <translation>Ningún profesional acepta citas. Añada uno antes en Ajustes.</translation>
+    </message>
+    <message>
+        <source>No free time that day; choose another day.</source>
+        <translation>No queda tiempo libre ese día; elija otro día.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsModel</name>
+    <message>
+        <source>Initial assessment</source>
+        <translation>Valoración inicial</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Reserved and not confirmed within the hold: follow up.</source>
+        <translation>Reservada y sin confirmar dentro del plazo: haga seguimiento.</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSchedule</name>
+    <message>
+        <source>&amp;Restore from backup...</source>
+        <translation>&amp;Restaurar desde copia de seguridad...</translation>
+    </message>
+</context>
+<context>
+    <name>BodyPartPicker</name>
+    <message>
+        <source>Type to find a body part, e.g. knee, lumbar, left hip</source>
+        <translation>Escriba para buscar una zona del cuerpo, p. ej. rodilla, lumbar, cadera izquierda</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Lado:</translation>
+    </message>
+    <message>
+        <source>&amp;Left</source>
+        <translation>&amp;Izquierdo</translation>
+    </message>
+    <message>
+        <source>&amp;Right</source>
+        <translation>&amp;Derecho</translation>
+    </message>
+    <message>
+        <source>Bot&amp;h</source>
+        <translation>&amp;Ambos</translation>
+    </message>
+    <message>
+        <source>&amp;Add body part</source>
+        <translation>Añadir &amp;zona del cuerpo</translation>
+    </message>
+    <message>
+        <source>No body part chosen yet.</source>
+        <translation>Aún no ha elegido ninguna zona del cuerpo.</translation>
+    </message>
+    <message>
+        <source>Chosen (click one to remove it):</source>
+        <translation>Elegidas (pulse una para quitarla):</translation>
+    </message>
+    <message>
+        <source>No body part matches what you typed.</source>
+        <translation>Ninguna zona del cuerpo coincide con lo escrito.</translation>
+    </message>
+    <message>
+        <source>Choose a side for %1: left, right or both.</source>
+        <translation>Elija un lado para %1: izquierdo, derecho o ambos.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookActions</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No acudió</translation>
+    </message>
+    <message>
+        <source>&amp;Book here…</source>
+        <translation>&amp;Reservar aquí…</translation>
+    </message>
+    <message>
+        <source>&amp;Open patient</source>
+        <translation>&amp;Abrir paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Mover…</translation>
+    </message>
+    <message>
+        <source>Or drag the appointment to its new slot.</source>
+        <translation>O arrastre la cita a su nuevo hueco.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment…</source>
+        <translation>&amp;Cancelar cita…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>Copiar en&amp;lace</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Enlace copiado.</translation>
+    </message>
+    <message>
+        <source>Not moved: </source>
+        <translation>No se ha movido: </translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Moviendo…</translation>
+    </message>
+    <message>
+        <source>Appointment moved to {when}.</source>
+        <translation>Cita movida a {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>BookPanel</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>&amp;Week of</source>
+        <translation>&amp;Semana de</translation>
+    </message>
+    <message>
+        <source>One practitioner&apos;s week</source>
+        <translation>La semana de un profesional</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+</context>
+<context>
+    <name>BookingBanner</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Cerrar este mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copiar enlace</translation>
+    </message>
+    <message>
+        <source>case &lt;b&gt;{code}&lt;/b&gt; ({title}), which {old} was merged into</source>
+        <translation>el caso &lt;b&gt;{code}&lt;/b&gt; ({title}), en el que se fusionó {old}</translation>
+    </message>
+    <message>
+        <source>new case</source>
+        <translation>caso nuevo</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <source>Booked {time} with {who}, {case}.</source>
+        <translation>Reservada el {time} con {who}, {case}.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>The patient can scan the link with a phone camera</source>
+        <translation>El paciente puede escanear el enlace con la cámara del móvil</translation>
+    </message>
+    <message>
+        <source>Copy &amp;message</source>
+        <translation>Copiar &amp;mensaje</translation>
+    </message>
+    <message>
+        <source>Open in &amp;WhatsApp</source>
+        <translation>Abrir en &amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>Message copied</source>
+        <translation>Mensaje copiado</translation>
+    </message>
+</context>
+<context>
+    <name>BookingWizard</name>
+    <message>
+        <source>Send link &amp;&amp; reserve appointment</source>
+        <translation>Enviar enlace y reservar cita</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Nueva reserva</translation>
+    </message>
+    <message>
+        <source>Follow-up for %1</source>
+        <translation>Seguimiento de %1</translation>
+    </message>
+    <message>
+        <source>Looking at the patient&apos;s open cases…</source>
+        <translation>Consultando los casos abiertos del paciente…</translation>
+    </message>
+    <message>
+        <source>New patient: %1</source>
+        <translation>Paciente nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Update %1 “%2”: it keeps its ID and title</source>
+        <translation>Actualizar %1 «%2»: conserva su ID y su título</translation>
+    </message>
+    <message>
+        <source> (adds %1)</source>
+        <translation> (añade %1)</translation>
+    </message>
+    <message>
+        <source>New case “%1” (its ID is given when it is saved)</source>
+        <translation>Caso nuevo «%1» (su ID se asigna al guardarlo)</translation>
+    </message>
+    <message>
+        <source>No e-mail address: give the patient the link shown after booking.</source>
+        <translation>Sin correo electrónico: dé al paciente el enlace que se muestra tras la reserva.</translation>
+    </message>
+    <message>
+        <source>Queued for %1 until mail is set up in Settings; the link and QR code are shown after booking.</source>
+        <translation>En cola para %1 hasta que se configure el correo en Ajustes; el enlace y el código QR se muestran tras la reserva.</translation>
+    </message>
+    <message>
+        <source>E-mailed to %1, and shown after booking.</source>
+        <translation>Enviado por correo a %1 y mostrado tras la reserva.</translation>
+    </message>
+    <message>
+        <source>Choose a free slot.</source>
+        <translation>Elija un hueco libre.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Reservando…</translation>
+    </message>
+    <message>
+        <source>The booking could not be saved (%1). Nothing was saved; try again.</source>
+        <translation>No se pudo guardar la reserva (%1). No se ha guardado nada; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Discard this booking?</source>
+        <translation>¿Descartar esta reserva?</translation>
+    </message>
+    <message>
+        <source>Nothing has been booked yet. Discard what you typed?</source>
+        <translation>Todavía no se ha reservado nada. ¿Descartar lo escrito?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard booking</source>
+        <translation>&amp;Descartar reserva</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDecisionDialog</name>
+    <message>
+        <source>Update a case or open a separate one?</source>
+        <translation>¿Actualizar un caso o abrir uno aparte?</translation>
+    </message>
+    <message>
+        <source>This patient</source>
+        <translation>Este paciente</translation>
+    </message>
+    <message>
+        <source>%1 already has open cases. The new body parts are: %2.
+Add them and this appointment to the selected case, or open a separate case?</source>
+        <translation>%1 ya tiene casos abiertos. Las nuevas zonas del cuerpo son: %2.
+¿Añadirlas junto con esta cita al caso seleccionado, o abrir un caso aparte?</translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation>ID del caso</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Body parts</source>
+        <translation>Zonas del cuerpo</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>&amp;Update selected case</source>
+        <translation>&amp;Actualizar el caso seleccionado</translation>
+    </message>
+    <message>
+        <source>Create &amp;separate case</source>
+        <translation>Crear un caso &amp;aparte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDesk</name>
+    <message>
+        <source>Something went wrong: {summary}
+
+Nothing you saved is lost. Please tell whoever looks after this computer; the details are in:
+{log}</source>
+        <translation>Algo ha fallado: {summary}
+
+No se ha perdido nada de lo guardado. Avise a quien se ocupe de este ordenador; los detalles están en:
+{log}</translation>
+    </message>
+    <message>
+        <source>CaseDesk cannot start because it cannot write to its data folder:
+{folder}
+
+({reason})
+
+Please ask whoever looks after this computer to make this folder writable for you, or to set CASEDESK_DATA_DIR to a folder you can write to.</source>
+        <translation>CaseDesk no puede iniciarse porque no puede escribir en su carpeta de datos:
+{folder}
+
+({reason})
+
+Pida a quien se ocupe de este ordenador que le dé permiso de escritura en esta carpeta, o que defina CASEDESK_DATA_DIR con una carpeta en la que usted pueda escribir.</translation>
+    </message>
+    <message>
+        <source>There is no CaseDesk database at
+{path}
+
+Create a new clinic here?</source>
+        <translation>No hay ninguna base de datos de CaseDesk en
+{path}
+
+¿Crear aquí una clínica nueva?</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s database is damaged; nothing was written to it.
+
+Restore the newest backup, taken {when}? The damaged file is kept beside it.</source>
+        <translation>La base de datos de la clínica está dañada; no se ha escrito nada en ella.
+
+¿Restaurar la copia de seguridad más reciente, hecha el {when}? El archivo dañado se conserva a su lado.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>What the patient comes for. * marks what is required.</source>
+        <translation>Por qué viene el paciente. * indica lo obligatorio.</translation>
+    </message>
+    <message>
+        <source>e.g. Knee pain after fall</source>
+        <translation>p. ej. Dolor de rodilla tras una caída</translation>
+    </message>
+    <message>
+        <source>Case &amp;title</source>
+        <translation>&amp;Título del caso</translation>
+    </message>
+    <message>
+        <source>&amp;Body parts</source>
+        <translation>&amp;Zonas del cuerpo</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Appointments of the case</source>
+        <translation>Citas del caso</translation>
+    </message>
+    <message>
+        <source>&amp;Case:</source>
+        <translation>&amp;Caso:</translation>
+    </message>
+    <message>
+        <source>Body parts:</source>
+        <translation>Zonas del cuerpo:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Abierto:</translation>
+    </message>
+    <message>
+        <source>Referral:</source>
+        <translation>Derivación:</translation>
+    </message>
+    <message>
+        <source>Merged in:</source>
+        <translation>Fusionado:</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>No cases yet</source>
+        <translation>Aún no hay casos</translation>
+    </message>
+    <message>
+        <source>Closed on {day}</source>
+        <translation>Cerrado el {day}</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicForm</name>
+    <message>
+        <source>e.g. Green Park Physiotherapy</source>
+        <translation>p. ej. Fisioterapia Parque Verde</translation>
+    </message>
+    <message>
+        <source>Two-letter country code, used to read phone numbers</source>
+        <translation>Código de país de dos letras, para leer los números de teléfono</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name</source>
+        <translation>&amp;Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Region (phone numbers)</source>
+        <translation>&amp;Región (números de teléfono)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name.</source>
+        <translation>Escriba el nombre de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicFormat</name>
+    <message>
+        <source>%n appointment(s)</source>
+        <translation>%n cita(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicTab</name>
+    <message>
+        <source>Link sent to patients</source>
+        <translation>Enlace enviado a los pacientes</translation>
+    </message>
+    <message>
+        <source>Applies when CaseDesk starts again.</source>
+        <translation>Se aplica la próxima vez que se inicie CaseDesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The link may use {token} (required), {case_id} and {appointment_id}.</source>
+        <translation>El enlace puede usar {token} (obligatorio), {case_id} y {appointment_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>DD</source>
+        <translation>DD</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>AAAA</translation>
+    </message>
+    <message>
+        <source>%1 or leave empty</source>
+        <translation>%1 o déjelo vacío</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>Editar el caso %1</translation>
+    </message>
+    <message>
+        <source>Who referred the patient, if anyone</source>
+        <translation>Quién derivó al paciente, si alguien lo hizo</translation>
+    </message>
+    <message>
+        <source>Body parts; untick one added by mistake</source>
+        <translation>Zonas del cuerpo; desmarque la añadida por error</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>&amp;Referral</source>
+        <translation>&amp;Derivación</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>&amp;Body parts</source>
+        <translation>&amp;Zonas del cuerpo</translation>
+    </message>
+    <message>
+        <source>Untick a body part added by mistake; a case keeps at least one.</source>
+        <translation>Desmarque la zona del cuerpo añadida por error; un caso conserva al menos una.</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+</context>
+<context>
+    <name>EditPatientDialog</name>
+    <message>
+        <source>Edit patient</source>
+        <translation>Editar paciente</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportar...</translation>
+    </message>
+    <message>
+        <source>Export the clinic (FHIR R4)</source>
+        <translation>Exportar la clínica (FHIR R4)</translation>
+    </message>
+    <message>
+        <source>FHIR Bundle (*.json)</source>
+        <translation>Paquete FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the clinic...</source>
+        <translation>Exportando la clínica...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n FHIR resource(s) to {file}.</source>
+        <translation>
+            <numerusform>Exportado %n recurso FHIR a {file}.</numerusform>
+            <numerusform>Exportados %n recursos FHIR a {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>The clinic was not exported. {reason}</source>
+        <translation>No se ha exportado la clínica. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunchDialog</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Bienvenido a %1</translation>
+    </message>
+    <message>
+        <source>Tell CaseDesk about your clinic and its first practitioner. You can change all of this later in Settings. * marks what is required.</source>
+        <translation>Indique a CaseDesk los datos de su clínica y de su primer profesional. Puede cambiarlo todo más tarde en Ajustes. * indica lo obligatorio.</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>First practitioner</source>
+        <translation>Primer profesional</translation>
+    </message>
+    <message>
+        <source>&amp;Start using CaseDesk</source>
+        <translation>&amp;Empezar a usar CaseDesk</translation>
+    </message>
+    <message>
+        <source>Try with &amp;demo data</source>
+        <translation>Probar con datos de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Opens a separate demo database with made-up patients; nothing real is touched.</source>
+        <translation>Abre una base de datos de demostración aparte con pacientes inventados; no se toca nada real.</translation>
+    </message>
+    <message>
+        <source>Patient link and e-mail</source>
+        <translation>Enlace del paciente y correo</translation>
+    </message>
+    <message>
+        <source>https://your-booking-site/a/{token}</source>
+        <translation>https://su-sitio-de-reservas/a/{token}</translation>
+    </message>
+    <message>
+        <source>The link is the address each patient gets to confirm their appointment; it must contain {token}. E-mail is set up in File &gt; Settings &gt; Mail. Both can be done later in File &gt; Settings: until the link is set, CaseDesk tells you at each booking, and messages wait in the Outbox until mail is set up.</source>
+        <translation>El enlace es la dirección que recibe cada paciente para confirmar su cita; debe contener {token}. El correo se configura en Archivo &gt; Ajustes &gt; Correo. Ambas cosas pueden hacerse más tarde en Archivo &gt; Ajustes: mientras el enlace no esté configurado, CaseDesk se lo recuerda en cada reserva, y los mensajes esperan en la Bandeja de salida hasta que se configure el correo.</translation>
+    </message>
+    <message>
+        <source>Patient &amp;link</source>
+        <translation>&amp;Enlace del paciente</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked above.</source>
+        <translation>Corrija los campos marcados arriba.</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Preparing the demo clinic...</source>
+        <translation>Preparando la clínica de demostración...</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation>Historial de %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Leyendo el historial…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) and access(es), newest first.</source>
+        <translation>
+            <numerusform>%n cambio o acceso, del más reciente al más antiguo.</numerusform>
+            <numerusform>%n cambios y accesos, del más reciente al más antiguo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Aún no hay nada registrado.</translation>
+    </message>
+    <message>
+        <source>%1 set to %2</source>
+        <translation>%1 establecido en %2</translation>
+    </message>
+    <message>
+        <source>%1 cleared (was %2)</source>
+        <translation>%1 borrado (era %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Registered the patient</source>
+        <translation>Registró al paciente</translation>
+    </message>
+    <message>
+        <source>Changed the patient&apos;s details</source>
+        <translation>Cambió los datos del paciente</translation>
+    </message>
+    <message>
+        <source>Opened the patient&apos;s record</source>
+        <translation>Abrió la ficha del paciente</translation>
+    </message>
+    <message>
+        <source>Merged another record into this patient</source>
+        <translation>Fusionó otra ficha en este paciente</translation>
+    </message>
+    <message>
+        <source>Merged record %1 into another patient</source>
+        <translation>Fusionó la ficha %1 en otro paciente</translation>
+    </message>
+    <message>
+        <source>Undid the merge of another record into this patient</source>
+        <translation>Deshizo la fusión de otra ficha en este paciente</translation>
+    </message>
+    <message>
+        <source>Separated record %1 again (merge undone)</source>
+        <translation>Separó de nuevo la ficha %1 (fusión deshecha)</translation>
+    </message>
+    <message>
+        <source>Moved case %1 to another patient record</source>
+        <translation>Pasó el caso %1 a otra ficha de paciente</translation>
+    </message>
+    <message>
+        <source>Opened case %1</source>
+        <translation>Abrió el caso %1</translation>
+    </message>
+    <message>
+        <source>Changed case %1</source>
+        <translation>Cambió el caso %1</translation>
+    </message>
+    <message>
+        <source>Closed case %1</source>
+        <translation>Cerró el caso %1</translation>
+    </message>
+    <message>
+        <source>Reopened case %1</source>
+        <translation>Reabrió el caso %1</translation>
+    </message>
+    <message>
+        <source>Merged another case into case %1</source>
+        <translation>Fusionó otro caso en el caso %1</translation>
+    </message>
+    <message>
+        <source>Undid the merge into case %1</source>
+        <translation>Deshizo la fusión en el caso %1</translation>
+    </message>
+    <message>
+        <source>Booked appointment %1</source>
+        <translation>Reservó la cita %1</translation>
+    </message>
+    <message>
+        <source>Booked appointment %1 outside the usual hours</source>
+        <translation>Reservó la cita %1 fuera del horario habitual</translation>
+    </message>
+    <message>
+        <source>Moved appointment %1</source>
+        <translation>Movió la cita %1</translation>
+    </message>
+    <message>
+        <source>Confirmed appointment %1</source>
+        <translation>Confirmó la cita %1</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as arrived</source>
+        <translation>Marcó la cita %1 como «ha llegado»</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as completed</source>
+        <translation>Marcó la cita %1 como realizada</translation>
+    </message>
+    <message>
+        <source>Cancelled appointment %1</source>
+        <translation>Canceló la cita %1</translation>
+    </message>
+    <message>
+        <source>Marked appointment %1 as a no-show</source>
+        <translation>Marcó la cita %1 como «no acudió»</translation>
+    </message>
+</context>
+<context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>09:00-13:00, 14:00-17:00</source>
+        <translation>09:00-13:00, 14:00-17:00</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPatientsDialog</name>
+    <message>
+        <source>Import patients</source>
+        <translation>Importar pacientes</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No se ha elegido ningún archivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>&amp;Elegir archivo...</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Save refused rows...</source>
+        <translation>&amp;Guardar filas rechazadas...</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Archivos CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(no está en el archivo)</translation>
+    </message>
+    <message>
+        <source>Choose the columns holding the first and last names.</source>
+        <translation>Elija las columnas que contienen el nombre y los apellidos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the file; the first are shown.</source>
+        <translation>
+            <numerusform>%n fila en el archivo; se muestran las primeras.</numerusform>
+            <numerusform>%n filas en el archivo; se muestran las primeras.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importando...</translation>
+    </message>
+    <message>
+        <source>Imported %1, skipped %2, refused %3.</source>
+        <translation>Importados %1, omitidos %2, rechazados %3.</translation>
+    </message>
+    <message>
+        <source>Save refused rows</source>
+        <translation>Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Refused rows saved to %1.</source>
+        <translation>Filas rechazadas guardadas en %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Import patients...</source>
+        <translation>&amp;Importar pacientes...</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Mail settings</source>
+        <translation>Ajustes de correo</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsPage</name>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (puerto 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (puerto 465)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Outgoing mail server</source>
+        <translation>Servidor de correo saliente</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+    <message>
+        <source>Message to the patient</source>
+        <translation>Mensaje al paciente</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Placeholders: </source>
+        <translation>Marcadores: </translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>your address, to receive the test</source>
+        <translation>su dirección, para recibir la prueba</translation>
+    </message>
+    <message>
+        <source>Send &amp;test message</source>
+        <translation>Enviar mensaje de &amp;prueba</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Asunto: {subject}</translation>
+    </message>
+    <message>
+        <source>Sending the test message…</source>
+        <translation>Enviando el mensaje de prueba…</translation>
+    </message>
+    <message>
+        <source>Sending failed: {why}</source>
+        <translation>El envío falló: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>&amp;Pacientes</translation>
+    </message>
+    <message>
+        <source>Appointment &amp;book</source>
+        <translation>&amp;Agenda de citas</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Patient</source>
+        <translation>&amp;Paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment</source>
+        <translation>C&amp;ita</translation>
+    </message>
+    <message>
+        <source>Demo clinic — synthetic patients, not the real desk</source>
+        <translation>Clínica de demostración: pacientes ficticios, no la recepción real</translation>
+    </message>
+    <message>
+        <source>Connected to the database again.</source>
+        <translation>Conectado de nuevo a la base de datos.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the database; trying again. </source>
+        <translation>Se perdió la conexión con la base de datos; reintentando. </translation>
+    </message>
+    <message>
+        <source>Nothing typed is lost.</source>
+        <translation>No se pierde nada de lo escrito.</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Enlace copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCasesDialog</name>
+    <message>
+        <source>Merge cases</source>
+        <translation>Fusionar casos</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into {code}</source>
+        <translation>&amp;Fusionar en {code}</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Conservar:</translation>
+    </message>
+    <message>
+        <source>Merge in:</source>
+        <translation>Fusionar:</translation>
+    </message>
+    <message>
+        <source>This patient has no other case to merge.</source>
+        <translation>Este paciente no tiene otro caso que fusionar.</translation>
+    </message>
+    <message>
+        <source>Reading the cases...</source>
+        <translation>Leyendo los casos...</translation>
+    </message>
+    <message>
+        <source>%n appointment(s) will move from {other} to {keep}.</source>
+        <translation>Cita(s) que pasan de {other} a {keep}: %n.</translation>
+    </message>
+    <message>
+        <source>Body parts added to {keep}: {parts}.</source>
+        <translation>Zonas del cuerpo añadidas a {keep}: {parts}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>{other} stays findable and leads to {keep}. You can undo the merge.</source>
+        <translation>{other} se puede seguir buscando y lleva a {keep}. Puede deshacer la fusión.</translation>
+    </message>
+</context>
+<context>
+    <name>Messaging</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Reservations to follow up</source>
+        <translation>Reservas pendientes de seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>&amp;Reservations to follow up</source>
+        <translation>&amp;Reservas pendientes de seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Send waiting messages now</source>
+        <translation>&amp;Enviar ahora los mensajes en espera</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Mensajes</translation>
+    </message>
+</context>
+<context>
+    <name>MoveAppointmentDialog</name>
+    <message>
+        <source>Move appointment</source>
+        <translation>Mover cita</translation>
+    </message>
+    <message>
+        <source>Now: %1 with %2</source>
+        <translation>Ahora: %1 con %2</translation>
+    </message>
+    <message>
+        <source>New start, clinic time</source>
+        <translation>Nuevo inicio, hora de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Mover</translation>
+    </message>
+    <message>
+        <source>New &amp;start (%1)</source>
+        <translation>Nuevo &amp;inicio (%1)</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Moviendo…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Next try / sent</source>
+        <translation>Próximo intento / enviado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel message</source>
+        <translation>&amp;Cancelar mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Mail is not set up: messages wait here until a mail server is entered.</source>
+        <translation>El correo no está configurado: los mensajes esperan aquí hasta que se indique un servidor de correo.</translation>
+    </message>
+    <message>
+        <source>Message #{id} will be tried now.</source>
+        <translation>El mensaje n.º {id} se intentará ahora.</translation>
+    </message>
+    <message>
+        <source>Message #{id} is cancelled and will not be sent.</source>
+        <translation>El mensaje n.º {id} está cancelado y no se enviará.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, failed {failed}; {waiting} waiting.</source>
+        <translation>Enviados {sent}, fallidos {failed}; {waiting} en espera.</translation>
+    </message>
+    <message>
+        <source>The sender could not run: {why}</source>
+        <translation>No se pudo ejecutar el envío: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <source>Not given</source>
+        <translation>No indicado</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>e.g. +91 98123 45678</source>
+        <translation>p. ej. +34 612 34 56 78</translation>
+    </message>
+    <message>
+        <source>F&amp;irst name</source>
+        <translation>No&amp;mbre</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail (for the link)</source>
+        <translation>Co&amp;rreo electrónico (para el enlace)</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xo</translation>
+    </message>
+    <message>
+        <source>Type a real date (%1).</source>
+        <translation>Escriba una fecha real (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMergeCommands</name>
+    <message>
+        <source>{other} was merged into {keep}.</source>
+        <translation>{other} se fusionó en {keep}.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Merge undone: {other} and {keep} are separate records again.</source>
+        <translation>Fusión deshecha: {other} y {keep} vuelven a ser fichas separadas.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMergeDialog</name>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>Fusionar con otra ficha</translation>
+    </message>
+    <message>
+        <source>Keep: {name}, {phone}</source>
+        <translation>Conservar: {name}, {phone}</translation>
+    </message>
+    <message>
+        <source>Find the other record: name, phone or case ID</source>
+        <translation>Buscar la otra ficha: nombre, teléfono o ID de caso</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Esta ficha</translation>
+    </message>
+    <message>
+        <source>The other record</source>
+        <translation>La otra ficha</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>Reading both records…</source>
+        <translation>Leyendo las dos fichas…</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%n case(s),</source>
+        <translation>%n caso(s),</translation>
+    </message>
+    <message>
+        <source>%n appointment(s) and</source>
+        <translation>%n cita(s) y</translation>
+    </message>
+    <message>
+        <source>%n message(s) move to this record.</source>
+        <translation>%n mensaje(s) pasan a esta ficha.</translation>
+    </message>
+    <message>
+        <source>The other record stays findable by its details and leads here. You can undo the merge.</source>
+        <translation>La otra ficha se sigue encontrando por sus datos y lleva a esta. Puede deshacer la fusión.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusionando…</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <source>{name}, {phone}, born {born}</source>
+        <translation>{name}, {phone}, nacido/a el {born}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Find the patient, or register a new one. * marks what is required.</source>
+        <translation>Busque al paciente o registre uno nuevo. * indica lo obligatorio.</translation>
+    </message>
+    <message>
+        <source>Name, phone number or case ID</source>
+        <translation>Nombre, teléfono o ID del caso</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Casos abiertos</translation>
+    </message>
+    <message>
+        <source>&amp;Find a patient:</source>
+        <translation>&amp;Buscar un paciente:</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Use this patient</source>
+        <translation>&amp;Usar este paciente</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered (same phone, or same name and date of birth):</source>
+        <translation>Puede que este paciente ya esté registrado (mismo teléfono, o mismo nombre y fecha de nacimiento):</translation>
+    </message>
+    <message>
+        <source>Booking for</source>
+        <translation>Reserva para</translation>
+    </message>
+    <message>
+        <source>&amp;Register a new patient instead</source>
+        <translation>&amp;Registrar un paciente nuevo en su lugar</translation>
+    </message>
+    <message>
+        <source>That patient is no longer registered.</source>
+        <translation>Ese paciente ya no está registrado.</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>Paciente %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2; type more to narrow down.</source>
+        <translation>Se muestran %1 de %2; escriba más para acotar.</translation>
+    </message>
+    <message>
+        <source>No patient matches; register a new one below.</source>
+        <translation>Ningún paciente coincide; registre uno nuevo abajo.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPane</name>
+    <message>
+        <source>Find patient by name, phone or case ID (Ctrl+F)</source>
+        <translation>Buscar paciente por nombre, teléfono o ID del caso (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Searching...</source>
+        <translation>Buscando...</translation>
+    </message>
+    <message>
+        <source>No patient matches</source>
+        <translation>Ningún paciente coincide</translation>
+    </message>
+    <message>
+        <source>No patients yet</source>
+        <translation>Aún no hay pacientes</translation>
+    </message>
+    <message>
+        <source>{count} patient(s)</source>
+        <translation>{count} paciente(s)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <source>Select a patient on the left, or press Ctrl+N for a new booking.</source>
+        <translation>Seleccione un paciente a la izquierda o pulse Ctrl+N para una nueva reserva.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionerForm</name>
+    <message>
+        <source>e.g. Dr Asha Rao</source>
+        <translation>p. ej. Dra. Lucía Pérez</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Appointment length</source>
+        <translation>Duración de la cita</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s name.</source>
+        <translation>Escriba el nombre del profesional.</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionersPanel</name>
+    <message>
+        <source>Takes appointments</source>
+        <translation>Acepta citas</translation>
+    </message>
+    <message>
+        <source>&amp;New practitioner</source>
+        <translation>&amp;Nuevo profesional</translation>
+    </message>
+    <message>
+        <source>Save &amp;practitioner</source>
+        <translation>Guardar &amp;profesional</translation>
+    </message>
+    <message>
+        <source>%1 (not taking appointments)</source>
+        <translation>%1 (no acepta citas)</translation>
+    </message>
+    <message>
+        <source>a new practitioner</source>
+        <translation>un profesional nuevo</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado: %1.</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+</context>
+<context>
+    <name>QWidget</name>
+    <message>
+        <source>No e-mail: call or WhatsApp</source>
+        <translation>Sin correo: llame o escriba por WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableView</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsModel</name>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsView</name>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmar</translation>
+    </message>
+    <message>
+        <source>&amp;Resend link</source>
+        <translation>&amp;Reenviar enlace</translation>
+    </message>
+    <message>
+        <source>Open in &amp;WhatsApp</source>
+        <translation>Abrir en &amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;appointment</source>
+        <translation>Cancelar &amp;cita</translation>
+    </message>
+    <message>
+        <source>%n reservation(s) unconfirmed for more than {hours} hours.</source>
+        <translation>%n reserva(s) sin confirmar desde hace más de {hours} horas.</translation>
+    </message>
+    <message>
+        <source>Confirmed.</source>
+        <translation>Confirmada.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the slot is free again.</source>
+        <translation>Cancelada; el hueco vuelve a estar libre.</translation>
+    </message>
+    <message>
+        <source>The link goes out again to {email}.</source>
+        <translation>El enlace se envía de nuevo a {email}.</translation>
+    </message>
+    <message>
+        <source>No e-mail address: the message is copied. Paste it in WhatsApp or a text message.</source>
+        <translation>Sin correo electrónico: el mensaje se ha copiado. Péguelo en WhatsApp o en un SMS.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not be opened; the message is copied.</source>
+        <translation>No se pudo abrir WhatsApp; el mensaje se ha copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Reading the backups folder...</source>
+        <translation>Leyendo la carpeta de copias de seguridad...</translation>
+    </message>
+    <message>
+        <source>&amp;Restore...</source>
+        <translation>&amp;Restaurar...</translation>
+    </message>
+    <message>
+        <source>The newest backup is at the top.</source>
+        <translation>La copia más reciente está arriba.</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Aún no hay copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Replace the clinic&apos;s database with the backup taken {when}?
+
+Everything entered since then is replaced; the database as it is now is backed up first. The window reopens on the restored database.</source>
+        <translation>¿Sustituir la base de datos de la clínica por la copia hecha el {when}?
+
+Todo lo introducido desde entonces se sustituye; antes se hace una copia de la base de datos tal como está ahora. La ventana se vuelve a abrir con la base de datos restaurada.</translation>
+    </message>
+    <message>
+        <source>Restoring...</source>
+        <translation>Restaurando...</translation>
+    </message>
+    <message>
+        <source>Please close CaseDesk and start it again. ({why})</source>
+        <translation>Cierre CaseDesk y vuelva a iniciarlo. ({why})</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: {why}</source>
+        <translation>No se ha restaurado la copia: {why}</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>Se ha restaurado la copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>This is what will be saved. Go back to change anything.</source>
+        <translation>Esto es lo que se guardará. Vuelva atrás para cambiar algo.</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Body parts</source>
+        <translation>Zonas del cuerpo</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>The patient link is not set up yet: it points to a placeholder address that does not open anything. Set the clinic&apos;s booking address in File &gt; Settings &gt; Clinic.</source>
+        <translation>El enlace del paciente aún no está configurado: apunta a una dirección de ejemplo que no abre nada. Indique la dirección de reservas de la clínica en Archivo &gt; Ajustes &gt; Clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Details are in the log.</source>
+        <translation>Algo inesperado ha fallado; no se ha cambiado nada. Los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>past hold: call</source>
+        <translation>plazo vencido: llamar</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencia</translation>
+    </message>
+    <message>
+        <source>Outside working hours</source>
+        <translation>Fuera del horario de trabajo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic</source>
+        <translation>&amp;Clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Practitioners</source>
+        <translation>&amp;Profesionales</translation>
+    </message>
+    <message>
+        <source>&amp;Time off</source>
+        <translation>&amp;Ausencias</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation>C&amp;orreo</translation>
+    </message>
+    <message>
+        <source>Another desk changed these settings. Your changes on the {tabs} tab are not saved yet: Save keeps yours, Close and Discard shows theirs.</source>
+        <translation>Otro puesto ha cambiado estos ajustes. Sus cambios en la pestaña {tabs} aún no están guardados: Guardar conserva los suyos; Cerrar y Descartar muestra los del otro puesto.</translation>
+    </message>
+    <message>
+        <source>Not saved: please complete the fields marked on the {tab} tab.</source>
+        <translation>No guardado: complete los campos marcados en la pestaña {tab}.</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Ajustes sin guardar</translation>
+    </message>
+    <message>
+        <source>Changes on the {tabs} tab are not saved.</source>
+        <translation>Los cambios de la pestaña {tabs} no están guardados.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No acudió</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Pendiente de envío</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Failed, will retry</source>
+        <translation>Falló, se reintentará</translation>
+    </message>
+    <message>
+        <source>No e-mail</source>
+        <translation>Sin correo</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>No enviado</translation>
+    </message>
+</context>
+<context>
+    <name>TimeOffPanel</name>
+    <message>
+        <source>e.g. Holiday, Course</source>
+        <translation>p. ej. Vacaciones, Curso</translation>
+    </message>
+    <message>
+        <source>&amp;Add time off</source>
+        <translation>&amp;Añadir ausencia</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactivo)</translation>
+    </message>
+    <message>
+        <source>No time off booked.</source>
+        <translation>No hay ausencias registradas.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Time off added from %1.</source>
+        <translation>Ausencia añadida desde el %1.</translation>
+    </message>
+    <message>
+        <source>Time off removed.</source>
+        <translation>Ausencia eliminada.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayAtDesk</name>
+    <message>
+        <source>&lt;b&gt;Today at the desk&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hoy en recepción&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived (A)</source>
+        <translation>&amp;Ha llegado (A)</translation>
+    </message>
+    <message>
+        <source>&amp;No-show (N)</source>
+        <translation>&amp;No acudió (N)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New booking...</source>
+        <translation>&amp;Nueva reserva...</translation>
+    </message>
+    <message>
+        <source>Book an appointment for a new or existing patient</source>
+        <translation>Reservar una cita para un paciente nuevo o ya registrado</translation>
+    </message>
+    <message>
+        <source>&amp;Book for patient...</source>
+        <translation>&amp;Reservar para el paciente...</translation>
+    </message>
+    <message>
+        <source>Book for the selected patient</source>
+        <translation>Reservar para el paciente seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Edit patient...</source>
+        <translation>&amp;Editar paciente...</translation>
+    </message>
+    <message>
+        <source>Change the selected patient&apos;s details</source>
+        <translation>Cambiar los datos del paciente seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Buscar paciente</translation>
+    </message>
+    <message>
+        <source>Search by name, phone or case ID</source>
+        <translation>Buscar por nombre, teléfono o ID del caso</translation>
+    </message>
+    <message>
+        <source>Merge with another &amp;record...</source>
+        <translation>Fusionar con otra &amp;ficha...</translation>
+    </message>
+    <message>
+        <source>Merge another record of the same person into this patient</source>
+        <translation>Fusionar otra ficha de la misma persona en este paciente</translation>
+    </message>
+    <message>
+        <source>Undo record mer&amp;ge</source>
+        <translation>Deshacer fusión de fic&amp;ha</translation>
+    </message>
+    <message>
+        <source>Separate the last record merged into this patient again</source>
+        <translation>Separar de nuevo la última ficha fusionada en este paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Read the latest records again</source>
+        <translation>Volver a leer los últimos registros</translation>
+    </message>
+    <message>
+        <source>&amp;Edit case...</source>
+        <translation>E&amp;ditar caso...</translation>
+    </message>
+    <message>
+        <source>Correct the selected case&apos;s title, referral, notes or body parts</source>
+        <translation>Corregir el título, la derivación, las notas o las zonas del cuerpo del caso seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>&amp;Cerrar caso</translation>
+    </message>
+    <message>
+        <source>Close the selected case; its history stays</source>
+        <translation>Cerrar el caso seleccionado; su historial se conserva</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen case</source>
+        <translation>Rea&amp;brir caso</translation>
+    </message>
+    <message>
+        <source>Reopen the selected case under the same ID</source>
+        <translation>Reabrir el caso seleccionado con el mismo ID</translation>
+    </message>
+    <message>
+        <source>&amp;Merge cases...</source>
+        <translation>&amp;Fusionar casos...</translation>
+    </message>
+    <message>
+        <source>Merge another case of this patient into this one</source>
+        <translation>Fusionar otro caso de este paciente en este</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>&amp;Deshacer fusión</translation>
+    </message>
+    <message>
+        <source>Put the last case merged into this one back</source>
+        <translation>Separar de nuevo el último caso fusionado en este</translation>
+    </message>
+    <message>
+        <source>Book &amp;follow-up...</source>
+        <translation>Reservar &amp;seguimiento...</translation>
+    </message>
+    <message>
+        <source>Book another appointment into the selected case</source>
+        <translation>Reservar otra cita en el caso seleccionado</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>C&amp;onfirmar</translation>
+    </message>
+    <message>
+        <source>The patient confirmed the appointment</source>
+        <translation>El paciente confirmó la cita</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived</source>
+        <translation>&amp;Ha llegado</translation>
+    </message>
+    <message>
+        <source>The patient is here</source>
+        <translation>El paciente está aquí</translation>
+    </message>
+    <message>
+        <source>Com&amp;pleted</source>
+        <translation>Rea&amp;lizada</translation>
+    </message>
+    <message>
+        <source>The visit took place</source>
+        <translation>La visita se realizó</translation>
+    </message>
+    <message>
+        <source>No-s&amp;how</source>
+        <translation>No a&amp;cudió</translation>
+    </message>
+    <message>
+        <source>The patient did not come</source>
+        <translation>El paciente no vino</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l appointment...</source>
+        <translation>Cancelar c&amp;ita...</translation>
+    </message>
+    <message>
+        <source>Cancel and free the slot</source>
+        <translation>Cancelar y liberar el hueco</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve...</source>
+        <translation>Mo&amp;ver...</translation>
+    </message>
+    <message>
+        <source>Move the appointment to another time; it keeps its case and link</source>
+        <translation>Mover la cita a otra hora; conserva su caso y su enlace</translation>
+    </message>
+    <message>
+        <source>Copy patient &amp;link</source>
+        <translation>Copiar en&amp;lace del paciente</translation>
+    </message>
+    <message>
+        <source>Copy the appointment&apos;s link</source>
+        <translation>Copiar el enlace de la cita</translation>
+    </message>
+    <message>
+        <source>&amp;History...</source>
+        <translation>&amp;Historial...</translation>
+    </message>
+    <message>
+        <source>Who changed or opened this patient, and when</source>
+        <translation>Quién cambió o abrió este paciente, y cuándo</translation>
+    </message>
+    <message>
+        <source>Case &amp;history...</source>
+        <translation>Historial del ca&amp;so...</translation>
+    </message>
+    <message>
+        <source>Who changed this case, and when</source>
+        <translation>Quién cambió este caso, y cuándo</translation>
+    </message>
+    <message>
+        <source>Appointment &amp;history...</source>
+        <translation>Historial de la ci&amp;ta...</translation>
+    </message>
+    <message>
+        <source>Who booked, moved or changed this appointment, and when</source>
+        <translation>Quién reservó, movió o cambió esta cita, y cuándo</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Patient details saved.</source>
+        <translation>Datos del paciente guardados.</translation>
+    </message>
+    <message>
+        <source>Case {code} saved.</source>
+        <translation>Caso {code} guardado.</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Cerrar caso</translation>
+    </message>
+    <message>
+        <source>Case {code} still has {count} appointment(s) to come.
+Cancel them and close the case?</source>
+        <translation>El caso {code} aún tiene {count} cita(s) pendiente(s).
+¿Cancelarlas y cerrar el caso?</translation>
+    </message>
+    <message>
+        <source>Case {code} closed.</source>
+        <translation>Caso {code} cerrado.</translation>
+    </message>
+    <message>
+        <source>Case {code} reopened.</source>
+        <translation>Caso {code} reabierto.</translation>
+    </message>
+    <message>
+        <source>Case {other} was merged into {keep}.</source>
+        <translation>El caso {other} se ha fusionado en {keep}.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>&amp;Deshacer fusión</translation>
+    </message>
+    <message>
+        <source>No merge into {code} can be undone.</source>
+        <translation>No hay ninguna fusión en {code} que se pueda deshacer.</translation>
+    </message>
+    <message>
+        <source>Merge undone; {code} is separate again.</source>
+        <translation>Fusión deshecha; {code} vuelve a estar separado.</translation>
+    </message>
+    <message>
+        <source>Appointment marked {status}.</source>
+        <translation>Cita marcada como {status}.</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancelar cita</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment on {when} with {who}?
+The slot becomes free for other patients. This cannot be undone.</source>
+        <translation>¿Cancelar la cita del {when} con {who}?
+El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Mantenerla</translation>
+    </message>
+    <message>
+        <source>Appointment moved to {when}.</source>
+        <translation>Cita movida a {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Front-desk reception for clinics.&lt;br&gt;&lt;br&gt;Data folder: {data}&lt;br&gt;Log folder: {logs}</source>
+        <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Recepción para clínicas.&lt;br&gt;&lt;br&gt;Carpeta de datos: {data}&lt;br&gt;Carpeta de registros: {logs}</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Ajustes...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About CaseDesk</source>
+        <translation>Acerca &amp;de CaseDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>About CaseDesk</source>
+        <translation>Acerca de CaseDesk</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Say which side for &apos;{label}&apos;: {sides}.</source>
+        <translation>Indique el lado de «{label}»: {sides}.</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is not a body part CaseDesk knows.</source>
+        <translation>«{label}» no es una zona del cuerpo que CaseDesk conozca.</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; has no side.</source>
+        <translation>«{label}» no tiene lado.</translation>
+    </message>
+    <message>
+        <source>Choose at least one body part.</source>
+        <translation>Elija al menos una zona del cuerpo.</translation>
+    </message>
+    <message>
+        <source>Choose a patient or register a new one.</source>
+        <translation>Elija un paciente o registre uno nuevo.</translation>
+    </message>
+    <message>
+        <source>{name} already has an appointment at that time. Choose another slot.</source>
+        <translation>{name} ya tiene una cita a esa hora. Elija otro hueco.</translation>
+    </message>
+    <message>
+        <source>Enter a case title, for example &apos;Knee pain after fall&apos;.</source>
+        <translation>Escriba un título para el caso, por ejemplo «Dolor de rodilla tras una caída».</translation>
+    </message>
+    <message>
+        <source>case title</source>
+        <translation>título del caso</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s {what}.</source>
+        <translation>Escriba el {what} del paciente.</translation>
+    </message>
+    <message>
+        <source>The {what} is too long once spelled out for search.</source>
+        <translation>El {what} es demasiado largo una vez desarrollado para la búsqueda.</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s phone number.</source>
+        <translation>Escriba el teléfono del paciente.</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a phone number.</source>
+        <translation>«{raw}» no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid phone number for region {region}.</source>
+        <translation>«{raw}» no es un número de teléfono válido para la región {region}.</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid: {reason}</source>
+        <translation>La dirección de correo electrónico no es válida: {reason}</translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation>La fecha de nacimiento no puede estar en el futuro.</translation>
+    </message>
+    <message>
+        <source>The date of birth is before 1900; check the year.</source>
+        <translation>La fecha de nacimiento es anterior a 1900; revise el año.</translation>
+    </message>
+    <message>
+        <source>Sex must be female, male or other (or left empty).</source>
+        <translation>El sexo debe ser mujer, hombre u otro (o quedar vacío).</translation>
+    </message>
+    <message>
+        <source>The {what} contains an invisible NUL character; retype it without it.</source>
+        <translation>El {what} contiene un carácter NUL invisible; vuelva a escribirlo sin él.</translation>
+    </message>
+    <message>
+        <source>The {what} is too long (at most {limit} characters).</source>
+        <translation>El {what} es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>Patient record {id} no longer exists.</source>
+        <translation>La ficha de paciente {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>Choose two different patient records to merge.</source>
+        <translation>Elija dos fichas de paciente distintas para fusionar.</translation>
+    </message>
+    <message>
+        <source>The record to keep was itself merged into another record; keep that one instead.</source>
+        <translation>La ficha que se conserva ya se fusionó en otra; conserve esa otra.</translation>
+    </message>
+    <message>
+        <source>The other record has already been merged into another record.</source>
+        <translation>La otra ficha ya se fusionó en otra ficha.</translation>
+    </message>
+    <message>
+        <source>Other records were merged into the record to merge in: keep that record instead, or undo those merges first.</source>
+        <translation>Otras fichas se fusionaron en la ficha que se quiere fusionar: conserve esa ficha, o deshaga antes esas fusiones.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be taken: {fields}.</source>
+        <translation>Estos campos no se pueden tomar: {fields}.</translation>
+    </message>
+    <message>
+        <source>That merge cannot be found, so it cannot be undone.</source>
+        <translation>No se encuentra esa fusión, así que no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>That merge has already been undone.</source>
+        <translation>Esa fusión ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>Another record was merged into this one since; undo that merge first.</source>
+        <translation>Desde entonces se fusionó otra ficha en esta; deshaga antes esa fusión.</translation>
+    </message>
+</context>
+</TS>

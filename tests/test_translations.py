@@ -1,0 +1,390 @@
+"""Spanish for real: every word the main window and the booking wizard show changes language.
+
+The same window (and wizard) is built on the same records twice, in English and in Spanish,
+and every visible label, button, menu entry, tab, header, placeholder, title and wizard page
+title is compared, place by place. Only data (names, case IDs, numbers) may read the same.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+    QWizard,
+)
+
+from app import language
+from app.dialogs.booking_wizard import APPOINTMENT_PAGE, CASE_PAGE, REVIEW_PAGE, BookingWizard
+from app.main import create_main_window
+from app.services import patients, settings
+from app.services.errors import SlotTakenError, ValidationError
+from app.services.words import say
+from app.views.clinic_format import (
+    appointment_start,
+    appointments_count,
+    format_date,
+    format_number,
+)
+from app.views.runner import plain_message
+from tests.conftest import new_patient
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "casedesk_es.ts"
+QM = ROOT / "resources" / "translations" / "casedesk_es.qm"
+
+# What reads the same in both languages: the records the test made, and names.
+SAME_IN_BOTH = {
+    "CaseDesk",
+    "Priya Sharma",
+    "Priya",
+    "Sharma",
+    "Asha Rao",
+    "Knee pain",
+    # The body-site catalogue (resources/body_sites.json) is not translated yet.
+    "Left knee",
+    "WhatsApp",
+}
+
+
+@pytest.fixture
+def spanish():
+    """Installs Spanish as CaseDesk does at start; English again afterwards."""
+    before = QLocale()
+    installed: list[QTranslator] = []
+
+    def switch() -> None:
+        installed.extend(language.install("es", "IN"))
+        assert len(installed) == 2, "CaseDesk's and Qt's Spanish translations both load"
+
+    yield switch
+    language.remove(installed)
+    QLocale.setDefault(before)
+
+
+# --- the translation files ------------------------------------------------------------------
+
+
+def ts_messages() -> list[tuple[str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [(c.findtext("name"), m) for c in root.iter("context") for m in c.iter("message")]
+
+
+def test_every_message_is_translated():
+    messages = ts_messages()
+    assert len(messages) > 400
+    unfinished = [
+        m.findtext("source")
+        for _, m in messages
+        if m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+        or not "".join(m.find("translation").itertext()).strip()
+    ]
+    assert unfinished == []
+
+
+def test_the_compiled_file_says_what_the_source_file_says(qapp):
+    """The committed .qm is what lrelease makes of the .ts (`make translations`)."""
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    stale = []
+    for context, message in ts_messages():
+        source = message.findtext("source")
+        forms = [f.text for f in message.iter("numerusform")]
+        if forms:
+            got = [translator.translate(context, source, None, n) for n in (1, 2)]
+            wanted = forms  # QTranslator leaves %n to QCoreApplication.translate
+        else:
+            got, wanted = translator.translate(context, source), message.findtext("translation")
+        if got != wanted:
+            stale.append(source)
+    assert stale == []
+
+
+def test_placeholders_survive_translation():
+    """A translation that loses {name} or %1 would fail (or say less) when it is filled."""
+    holes = re.compile(r"\{\w*\}|%\d|%n")
+    broken = []
+    for _, message in ts_messages():
+        source = message.findtext("source")
+        forms = [f.text for f in message.iter("numerusform")]
+        for text in forms or [message.findtext("translation")]:
+            if text and sorted(holes.findall(text)) != sorted(holes.findall(source)):
+                broken.append(source)
+    assert broken == []
+
+
+# --- the language setting -------------------------------------------------------------------
+
+
+def test_config_accepts_only_the_languages_there_are_translations_for():
+    assert settings.validate("clinic.language", " ES ") == "es"
+    assert settings.KEYS["clinic.language"].default == "en"
+    with pytest.raises(ValidationError) as refused:
+        settings.validate("clinic.language", "fr")
+    assert refused.value.field == "clinic.language"
+    for code in settings.LANGUAGES:
+        assert code == "en" or language.translation_file(code).exists()
+
+
+def test_settings_chooses_the_language(qtbot, db, practitioner):
+    from app.dialogs.settings_dialog import SettingsDialog
+
+    settings.set(db, "clinic.name", "Green Park Physiotherapy")
+    dialog = SettingsDialog(db)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.is_loaded)
+    combo = dialog.findChild(QComboBox, "clinicLanguageCombo")
+    assert combo.currentData() == "en"
+    combo.setCurrentIndex(combo.findData("es"))
+    assert dialog.unsaved_tabs()
+    with qtbot.waitSignal(dialog.saved):
+        assert dialog.save()
+    assert settings.get(db, "clinic.language") == "es"
+    assert language.clinic_language(str(db.path)) == ("es", "IN")
+    dialog.done(0)
+
+
+def test_dates_and_counts_follow_the_language(qapp, spanish):
+    day = date(2026, 11, 26)
+    moment = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    assert "Nov" in format_date(day)
+    english_start = appointment_start(moment)
+    assert "Thu" in english_start
+    assert appointments_count(3) == "3 appointments"
+    assert format_number(12345) == "12,345"
+    spanish()
+    assert QLocale().language() == QLocale.Language.Spanish
+    assert "nov" in format_date(day) and "Nov" not in format_date(day)
+    assert appointment_start(moment).startswith("jue")
+    assert appointments_count(1) == "1 cita"
+    assert appointments_count(3) == "3 citas"
+    assert format_number(12345) == "12.345"
+
+
+def test_service_messages_are_translated_before_they_are_filled(qapp, spanish):
+    def refusal(check) -> BaseException:
+        with pytest.raises((ValidationError, SlotTakenError)) as caught:
+            check()
+        return caught.value
+
+    empty_first = refusal(lambda: patients.validate_details(new_patient(first=" "), "IN"))
+    bad_phone = refusal(lambda: patients.parse_phone("12", "IN"))
+    assert plain_message(empty_first) == "Enter the patient's first name."
+    assert plain_message(bad_phone) == "'12' is not a valid phone number for region IN."
+    spanish()
+    assert plain_message(empty_first) == "Escriba el nombre del paciente."
+    assert plain_message(bad_phone) == "«12» no es un número de teléfono válido para la región IN."
+    taken = SlotTakenError(
+        say(
+            "{name} already has an appointment at that time. Choose another slot.",
+            name="Asha Rao",
+        )
+    )
+    assert plain_message(taken) == "Asha Rao ya tiene una cita a esa hora. Elija otro hueco."
+    assert str(taken).startswith("Asha Rao already has")  # the log and the CLI keep English
+
+
+# --- every visible word ---------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text)
+    return " ".join(text.replace("&&", "\0").replace("&", "").replace("\0", "&").split())
+
+
+def _path(widget: QWidget, top: QWidget) -> str:
+    parts = []
+    while widget is not None and widget is not top:
+        parts.append(widget.objectName() or type(widget).__name__)
+        widget = widget.parentWidget()
+    return "/".join(reversed(parts))
+
+
+def _menu_words(menu: QMenu, where: str, found: list[tuple[str, str]]) -> None:
+    for number, action in enumerate(menu.actions()):
+        if action.isSeparator() or not action.isVisible():
+            continue
+        found.append((f"{where}/{action.objectName()}#{number}", action.text()))
+        if action.menu() is not None:
+            _menu_words(action.menu(), f"{where}#{number}", found)
+
+
+def visible_words(top: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every word a receptionist can see in `top`, in a stable order."""
+    found: list[tuple[str, str]] = [("windowTitle", top.windowTitle())]
+    if isinstance(top, QMainWindow):
+        for number, action in enumerate(top.menuBar().actions()):
+            found.append((f"menu#{number}", action.text()))
+            _menu_words(action.menu(), f"menu#{number}", found)
+    if isinstance(top, QWizard):
+        page = top.currentPage()
+        found += [("page/title", page.title()), ("page/subTitle", page.subTitle())]
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not top:
+            continue
+        where = _path(widget, top)
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            found.append((where, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            found.append((where, widget.title()))
+        elif isinstance(widget, QTabBar):
+            found += [(f"{where}#{i}", widget.tabText(i)) for i in range(widget.count())]
+        elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            model = widget.model()
+            for section in range(widget.count() if model is not None else 0):
+                if not widget.isSectionHidden(section):
+                    text = model.headerData(section, Qt.Orientation.Horizontal)
+                    found.append((f"{where}#{section}", str(text or "")))
+        elif isinstance(widget, QLineEdit):
+            found.append((f"{where}:placeholder", widget.placeholderText()))
+        if isinstance(widget, QComboBox) and widget.objectName() in ("sexCombo", "appointmentKind"):
+            found += [(f"{where}#{i}", widget.itemText(i)) for i in range(widget.count())]
+    return [(where, _plain(text)) for where, text in found if _plain(text)]
+
+
+def is_data(text: str) -> bool:
+    """Numbers, times, case IDs, phone numbers and the test's own records."""
+    if not re.search(r"[^\W\d_]", text):
+        return True
+    if re.fullmatch(r"C-\d{5,}", text) or text in SAME_IN_BOTH:
+        return True
+    parts = [part for part in re.split(r"\s*[·,|]\s*|\s+", text) if part]
+    return len(parts) > 1 and all(is_data(part) for part in parts)
+
+
+def untranslated(english: list[tuple[str, str]], spanish: list[tuple[str, str]]) -> list:
+    assert [w for w, _ in english] == [w for w, _ in spanish], "the same widgets in both"
+    assert len(english) > 6
+    return [
+        (where, en)
+        for (where, en), (_, es) in zip(english, spanish, strict=True)
+        if en == es and not is_data(en)
+    ]
+
+
+def open_main_window(qtbot, database: str) -> QMainWindow:
+    window = create_main_window(database)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window._first_read_done and not window.patients.model.searching)
+    model = window.patients.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    window.patients.list.selectRow(0)
+    qtbot.waitUntil(lambda: window.record is not None)
+    qtbot.waitUntil(lambda: window.findChild(QComboBox, "caseSelector").count() == 1)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "caseAppointments").model().rowCount() == 1)
+    return window
+
+
+def main_window_words(qtbot, database: str) -> list[tuple[str, str]]:
+    window = open_main_window(qtbot, database)
+    try:
+        qtbot.wait(50)  # the last answers paint their labels
+        words = visible_words(window)
+        window.findChild(QTabWidget, "bookTabs").setCurrentIndex(1)  # the appointment book
+        book = window.findChild(QWidget, "scheduleView")
+        qtbot.waitUntil(lambda: book.isVisible() and book.model().columnCount() == 1)
+        qtbot.wait(50)
+        return words + visible_words(window)
+    finally:
+        window.close()
+        window.db.dispose()
+
+
+def test_every_word_of_the_main_window_changes_language(qtbot, db, book, spanish):
+    book()
+    english = main_window_words(qtbot, str(db.path))
+    spanish()
+    assert untranslated(english, main_window_words(qtbot, str(db.path))) == []
+
+
+def wizard_words(qtbot, db) -> list[tuple[str, str]]:
+    """Every page of a new patient's booking, as the receptionist goes through it."""
+    wizard = BookingWizard(db)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    words = []
+    try:
+        page = wizard.patient_page
+        page.inputs["firstName"].setFocus()
+        qtbot.wait(50)
+        words += visible_words(wizard)
+        page.inputs["firstName"].setText("Priya")
+        page.inputs["lastName"].setText("Sharma")
+        page.inputs["phone"].setText("12")  # refused beside the field, in the desk's language
+        qtbot.waitUntil(lambda: "12" in page.form.errors.get("phone", ""))
+        words += visible_words(wizard)
+        page.inputs["phone"].setText("+91 98123 45678")
+        qtbot.waitUntil(wizard.button(QWizard.WizardButton.NextButton).isEnabled)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == CASE_PAGE)
+        words += visible_words(wizard)
+        wizard.setField("caseTitle", "Knee pain")
+        wizard.setField("bodyParts", ["Left knee"])
+        words += visible_words(wizard)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
+        qtbot.waitUntil(lambda: wizard.appointment_page.selected_slot() is not None)
+        words += visible_words(wizard)
+        wizard.next()
+        assert wizard.currentId() == REVIEW_PAGE
+        words += visible_words(wizard)
+        return words
+    finally:
+        wizard.done(QDialog.DialogCode.Rejected)
+        wizard.runner.wait()
+        wizard.deleteLater()
+
+
+def test_every_word_of_the_booking_wizard_changes_language(qtbot, db, practitioner, spanish):
+    english = wizard_words(qtbot, db)
+    assert "Send link & reserve appointment" in [text for _, text in english]
+    spanish()
+    in_spanish = wizard_words(qtbot, db)
+    assert "Enviar enlace y reservar cita" in [text for _, text in in_spanish]
+    assert "Siguiente >" in [text for _, text in in_spanish]  # Qt's own buttons too
+    assert untranslated(english, in_spanish) == []
+
+
+def test_no_translation_is_left_installed(qapp):
+    """The fixture takes Spanish back out, so the other tests read English."""
+    assert QCoreApplication.translate("BookingWizard", "New booking") == "New booking"
+
+
+def decision_words(qtbot, found) -> list[tuple[str, str]]:
+    from app.dialogs.case_decision import CaseDecisionDialog
+
+    dialog = CaseDecisionDialog(found, ["Neck"], "Priya Sharma")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    words = visible_words(dialog)
+    dialog.done(QDialog.DialogCode.Rejected)
+    return words
+
+
+def test_every_word_of_the_case_decision_changes_language(qtbot, db, book, spanish):
+    from app.services import booking
+
+    knee = book(case_title="Knee pain", body_parts=("Left knee",))
+    found = booking.open_cases(db, knee.patient_id, ["Neck"])
+    english = decision_words(qtbot, found)
+    spanish()
+    assert untranslated(english, decision_words(qtbot, found)) == []
