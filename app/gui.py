@@ -31,6 +31,13 @@ def unexpected_error_text(summary: str) -> str:
     ).format(summary=summary, log=config.log_file())
 
 
+def _plain(error: CaseDeskError) -> str:
+    """The refusal in the clinic's language (installed before the window is made)."""
+    from app.views.runner import plain_message
+
+    return plain_message(error)
+
+
 def show_error(text: str, block: bool = False):
     """A critical message box over the active window; `block` waits for it (no event loop yet)."""
     from PySide6.QtCore import Qt
@@ -243,7 +250,7 @@ def run(database: str, demo: bool = False) -> int:
             return 1
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)
-        show_error(str(exc), block=True)
+        show_error(_plain(exc), block=True)
         return 1
     except Exception as exc:  # a windowed build has no console: never vanish silently
         log.exception("could not open the reception window")
@@ -268,7 +275,7 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
     log.warning("cannot open %s: %s", database, error)
     newest = backups.newest_backup(Path(database))
     if newest is None:
-        show_error(str(error), block=True)
+        show_error(_plain(error), block=True)
         return None
     box = QMessageBox(
         QMessageBox.Icon.Critical,
@@ -287,7 +294,7 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
         backups.restore(database, newest.path)
         return create_main_window(database)
     except CaseDeskError as exc:
-        show_error(str(exc), block=True)
+        show_error(_plain(exc), block=True)
         return None
 
 

@@ -9,6 +9,7 @@ English is the source language and needs no translation file.
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -57,6 +58,18 @@ def install(language: str, region: str = "") -> list[QTranslator]:
         else:
             log.warning("no %s translation %s in %s", language, name, folder)
     return installed
+
+
+def current() -> str:
+    """The language the desk reads in now ('es'), from the default QLocale `install` set;
+    English when that is not a language CaseDesk speaks."""
+    return _spoken(QLocale().name().split("_")[0])
+
+
+@cache
+def _spoken(code: str) -> str:
+    # Cached: the book asks for every block it paints.
+    return code if translation_file(code).exists() else SOURCE_LANGUAGE
 
 
 def remove(translators: list[QTranslator]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.services.words import QT_TRANSLATE_NOOP
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 class AppointmentStatus(StrEnum):
@@ -93,5 +93,25 @@ def message_label(status: str | None, has_email: bool = False) -> str:
         return NOT_SENT if has_email else NO_EMAIL
     try:
         return MessageStatus(status).label
+    except ValueError:
+        return status
+
+
+# The appointment statuses inside a service's sentence ("A cancelled appointment cannot be
+# moved."), marked for translation with the other service messages.
+_IN_A_SENTENCE = {
+    AppointmentStatus.RESERVED: QT_TRANSLATE_NOOP("services", "reserved"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP("services", "confirmed"),
+    AppointmentStatus.ARRIVED: QT_TRANSLATE_NOOP("services", "arrived"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("services", "completed"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("services", "cancelled"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("services", "no-show"),
+}
+
+
+def status_in_a_sentence(status: str) -> str:
+    """'cancelled', as a service's message says it, translated with the message."""
+    try:
+        return say(_IN_A_SENTENCE[AppointmentStatus(status)])
     except ValueError:
         return status

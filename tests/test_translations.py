@@ -42,7 +42,7 @@ from app.views.clinic_format import (
     format_date,
     format_number,
 )
-from app.views.runner import plain_message
+from app.views.runner import plain_message, translated
 from tests.conftest import new_patient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +57,6 @@ SAME_IN_BOTH = {
     "Sharma",
     "Asha Rao",
     "Knee pain",
-    # The body-site catalogue (resources/body_sites.json) is not translated yet.
-    "Left knee",
     "WhatsApp",
 }
 
@@ -388,3 +386,125 @@ def test_every_word_of_the_case_decision_changes_language(qtbot, db, book, spani
     english = decision_words(qtbot, found)
     spanish()
     assert untranslated(english, decision_words(qtbot, found)) == []
+
+
+# --- body parts -----------------------------------------------------------------------------
+
+
+def test_the_picker_speaks_and_understands_spanish(qtbot, spanish):
+    from PySide6.QtTest import QTest
+
+    from app.dialogs.body_part_picker import BodyPartPicker
+
+    spanish()
+    picker = BodyPartPicker()
+    qtbot.addWidget(picker)
+    sites = [picker.sites.item(row).text() for row in range(picker.sites.count())]
+    assert "Rodilla" in sites and "Zona lumbar" in sites and "Knee" not in sites
+    for typed in ("rodilla der", "ambas rodillas", "hombro izquierdo", "left hip", "cuello"):
+        QTest.keyClicks(picker.filter, typed)
+        QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+        assert picker.filter.text() == "", typed
+    # The field keeps the keys' English labels; the chips read Spanish.
+    assert picker.keys() == [
+        ("knee", "both"),
+        ("shoulder", "left"),
+        ("hip", "left"),
+        ("neck", ""),
+    ]
+    flow = picker.chip_flow
+    chips = [flow.itemAt(i).widget().text().rstrip(" \u2715") for i in range(flow.count())]
+    assert chips == ["Ambas rodillas", "Hombro izquierdo", "Cadera izquierda", "Cuello"]
+    QTest.keyClicks(picker.filter, "tobillo")
+    QTest.keyClick(picker.filter, Qt.Key.Key_Return)
+    assert "Elija un lado" in picker.message.text() and "tobillo" in picker.message.text()
+
+
+# --- service messages outside the wizard, and true plurals ----------------------------------
+
+
+def test_refusals_of_settings_accounts_roles_and_the_book_read_spanish(qapp, spanish):
+    from datetime import UTC, datetime, timedelta
+
+    from app.services import accounts, permissions, schedule_rules
+    from app.services.errors import NotAllowedError
+    from app.services.words import QT_TRANSLATE_NOOP as mark
+    from app.statuses import status_in_a_sentence
+
+    def refusal(check) -> BaseException:
+        with pytest.raises((ValidationError, NotAllowedError)) as caught:
+            check()
+        return caught.value
+
+    port = refusal(lambda: settings.validate("smtp.port", "99999"))
+    practitioner_only = NotAllowedError(say(permissions._REFUSALS[permissions.Permission.SETTINGS]))
+    now = datetime(2026, 11, 26, 9, tzinfo=UTC)
+    locked = {n: accounts._locked_words(now + timedelta(minutes=n), now) for n in (1, 5)}
+    moved = say(
+        mark("services", "A {status} appointment cannot be moved."),
+        status=status_in_a_sentence("cancelled"),
+    )
+    sunday = say(
+        mark(
+            "services",
+            "{name} does not work on {weekdays}. Choose another day, or book it as out of hours.",
+        ),
+        name="Asha Rao",
+        weekdays=say(schedule_rules.WEEKDAYS[6]),
+    )
+    english = [plain_message(port), plain_message(practitioner_only), *locked.values()]
+    assert english[0] == "'99999' is not a port number (1 to 65535)."
+    assert "Try again in 1 minute," in english[2] and "Try again in 5 minutes," in english[3]
+    assert translated(moved) == "A cancelled appointment cannot be moved."
+    assert translated(sunday).startswith("Asha Rao does not work on Sundays.")
+    spanish()
+    assert plain_message(port) == "«99999» no es un número de puerto (de 1 a 65535)."
+    assert plain_message(practitioner_only).startswith("Solo un administrador")
+    assert "dentro de 1 minuto o" in translated(locked[1])
+    assert "dentro de 5 minutos o" in translated(locked[5])
+    assert translated(moved) == "Una cita en estado «cancelada» no se puede mover."
+    assert translated(sunday).startswith("Asha Rao no trabaja los domingos.")
+
+
+def test_import_refusals_read_spanish(qapp, spanish, tmp_path):
+    from app.services import patient_csv
+
+    def refusal(check) -> BaseException:
+        with pytest.raises(patient_csv.ImportFileError) as caught:
+            check()
+        return caught.value
+
+    no_name = refusal(
+        lambda: patient_csv.check_mapping({"first_name": None}, ("Phone",), "clinic.csv")
+    )
+    missing = refusal(lambda: patient_csv.open_csv(tmp_path / "gone.csv"))
+    assert plain_message(no_name) == "clinic.csv has no first name column (such as 'First Name')."
+    spanish()
+    assert plain_message(no_name) == "clinic.csv no tiene columna de nombre (como «First Name»)."
+    assert plain_message(missing).startswith("No existe el archivo ")
+
+
+def test_counts_take_the_spanish_plural_forms(qapp, spanish):
+    from app.views.clinic_format import counted
+
+    def patients_count(n: int) -> str:
+        text = QCoreApplication.translate("PatientPane", "{count} patient(s)", "", n)
+        return counted(text, n).format(count=format_number(n))
+
+    assert [patients_count(n) for n in (1, 2)] == ["1 patient", "2 patients"]
+    spanish()
+    assert [patients_count(n) for n in (1, 2)] == ["1 paciente", "2 pacientes"]
+    assert [appointments_count(n) for n in (1, 4)] == ["1 cita", "4 citas"]
+
+
+def test_no_translation_writes_a_plural_as_s_in_brackets():
+    """A count is said with Qt's plural forms, one per plural of Spanish, never "cita(s)"."""
+    bracketed = []
+    for _, message in ts_messages():
+        forms = [f.text for f in message.iter("numerusform")]
+        if message.get("numerus") == "yes":
+            assert len(forms) == 2, message.findtext("source")
+        for text in forms or [message.findtext("translation")]:
+            if text and re.search(r"\((s|es|as|os)\)", text):
+                bracketed.append(text)
+    assert bracketed == []

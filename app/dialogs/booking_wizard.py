@@ -24,6 +24,7 @@ from app.services.errors import (
     ValidationError,
 )
 from app.services.mail import MailSettings
+from app.views.body_part_names import shown_list
 from app.views.clinic_format import appointment_start, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -233,10 +234,10 @@ class BookingWizard(CaseDeskWizard):
                 .replace("%1", self.updated_case.code)
                 .replace("%2", self.updated_case.title)
             )
-            parts = list(self.updated_case.body_part_labels)
+            parts = shown_list(self.updated_case.body_part_labels)
             has = {(p.site, p.side) for p in self.updated_case.body_parts}
             chosen = self.case_page.picker.parts()
-            added = [p.label for p in chosen if (p.site, p.side) not in has]
+            added = shown_list(p.label for p in chosen if (p.site, p.side) not in has)
             body = ", ".join(parts + added)
             if added:
                 body += self.tr(" (adds %1)").replace("%1", ", ".join(added))
@@ -244,7 +245,7 @@ class BookingWizard(CaseDeskWizard):
             case = self.tr("New case \u201c%1\u201d (its ID is given when it is saved)").replace(
                 "%1", str(self.field("caseTitle") or "").strip()
             )
-            body = ", ".join(self.field("bodyParts") or [])
+            body = ", ".join(shown_list(self.field("bodyParts") or []))
         if not email:
             link = self.tr("No e-mail address: give the patient the link shown after booking.")
         elif MailSettings.from_config(self.clinic).missing:

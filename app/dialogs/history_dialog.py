@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.widgets import while_alive
-from app.views.clinic_format import format_moment
+from app.views.clinic_format import counted, format_moment
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -74,7 +74,10 @@ class HistoryDialog(CaseDeskDialog):
         for column in range(2):
             self.entries.resizeColumnToContents(column)
         self.status.setText(
-            self.tr("%n change(s) and access(es), newest first.", "", len(entries))
+            counted(
+                self.tr("%n change(s) and access(es), newest first.", "", len(entries)),
+                len(entries),
+            )
             if entries
             else self.tr("Nothing recorded yet.")
         )

@@ -235,7 +235,7 @@ class MailSettingsPage(QWidget):
         self.saveFailed.emit(self.error.text())
 
     def _show_error(self, exc: ValidationError) -> None:
-        self.error.setText(exc.message)
+        self.error.setText(plain_message(exc))
         editor = self.editors.get(exc.field)
         if editor is not None:
             editor.setFocus()
@@ -262,8 +262,7 @@ class MailSettingsPage(QWidget):
         )
 
     def _preview_refused(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ValidationError) else plain_message(error)
-        self.preview.setPlainText(text)
+        self.preview.setPlainText(plain_message(error))
 
     def send_test(self) -> None:
         """Sends a test e-mail with what is typed (saved or not), off the UI thread."""

@@ -31,7 +31,7 @@ from app.services.dto import (
     PatientSummary,
     SearchPage,
 )
-from app.views.clinic_format import format_date, plural
+from app.views.clinic_format import counted, format_date
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -202,19 +202,12 @@ class PatientMergeDialog(SavingDialog):
     def _moves_text(self, preview: PatientMergePreview) -> str:
         return " ".join(
             [
-                plural(
-                    "PatientMergeDialog",
-                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n case(s),"),
-                    preview.cases,
+                counted(self.tr("%n case(s),", "", preview.cases), preview.cases),
+                counted(
+                    self.tr("%n appointment(s) and", "", preview.appointments), preview.appointments
                 ),
-                plural(
-                    "PatientMergeDialog",
-                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n appointment(s) and"),
-                    preview.appointments,
-                ),
-                plural(
-                    "PatientMergeDialog",
-                    QT_TRANSLATE_NOOP("PatientMergeDialog", "%n message(s) move to this record."),
+                counted(
+                    self.tr("%n message(s) move to this record.", "", preview.messages),
                     preview.messages,
                 ),
                 self.tr(

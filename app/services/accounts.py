@@ -23,13 +23,14 @@ from app.services.dto import StaffAccountInfo, StaffIdentity
 from app.services.errors import NotFoundError, SignInError, ValidationError
 from app.services.permissions import Permission, require
 from app.services.text import fold
+from app.services.words import QT_TRANSLATE_NOOP, say, say_count, translate
 
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 MIN_PASSWORD = 8
-WRONG = "The user name or password is wrong."
+WRONG = QT_TRANSLATE_NOOP("services", "The user name or password is wrong.")
 
 _hasher = PasswordHasher()  # argon2id with RFC 9106's low-memory parameters (64 MiB, t=3)
 _DUMMY_HASH = _hasher.hash("not a password of anyone's")
@@ -50,25 +51,48 @@ def _user_key(user_name: str) -> str:
 def _check_user_name(user_name: str) -> str:
     name = " ".join(user_name.split())
     if not name:
-        raise ValidationError("user_name", "Enter a user name.")
+        raise ValidationError("user_name", say(QT_TRANSLATE_NOOP("services", "Enter a user name.")))
     if len(name) > 60:
-        raise ValidationError("user_name", "The user name is too long (at most 60 characters).")
+        raise ValidationError(
+            "user_name",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The user name is too long (at most {limit} characters)."
+                ),
+                limit=60,
+            ),
+        )
     return name
 
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            "password", f"The password must have at least {MIN_PASSWORD} characters."
+            "password",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The password must have at least {limit} characters."
+                ),
+                limit=MIN_PASSWORD,
+            ),
         )
     if len(password) > 1000 or "\x00" in password:
-        raise ValidationError("password", "The password cannot be used: choose another.")
+        raise ValidationError(
+            "password",
+            say(QT_TRANSLATE_NOOP("services", "The password cannot be used: choose another.")),
+        )
 
 
 def _check_role(role: str) -> str:
     role = role.strip().lower()
     if role not in ROLES:
-        raise ValidationError("role", f"The role must be one of: {', '.join(ROLES)}.")
+        raise ValidationError(
+            "role",
+            say(
+                QT_TRANSLATE_NOOP("services", "The role must be one of: {roles}."),
+                roles=", ".join(ROLES),
+            ),
+        )
     return role
 
 
@@ -90,9 +114,15 @@ def info(account: StaffAccount) -> StaffAccountInfo:
 
 def _check_practitioner(session: Session, role: str, practitioner_id: int | None) -> None:
     if role == ROLE_PRACTITIONER and practitioner_id is None:
-        raise ValidationError("practitioner", "Choose the practitioner whose book this is.")
+        raise ValidationError(
+            "practitioner",
+            say(QT_TRANSLATE_NOOP("services", "Choose the practitioner whose book this is.")),
+        )
     if practitioner_id is not None and session.get(Practitioner, practitioner_id) is None:
-        raise ValidationError("practitioner", "That practitioner no longer exists.")
+        raise ValidationError(
+            "practitioner",
+            say(QT_TRANSLATE_NOOP("services", "That practitioner no longer exists.")),
+        )
 
 
 def add_account(
@@ -107,11 +137,23 @@ def add_account(
         _check_practitioner(session, role, practitioner_id)
         if role != "admin" and not session.scalar(select(func.count()).select_from(StaffAccount)):
             raise ValidationError(
-                "role", "The first account must be an administrator, who can then add the others."
+                "role",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The first account must be an administrator, who can then add the others.",
+                    )
+                ),
             )
         key = _user_key(name)
         if session.scalar(select(StaffAccount.id).filter_by(user_key=key)) is not None:
-            raise ValidationError("user_name", f"There is already an account named {name}.")
+            raise ValidationError(
+                "user_name",
+                say(
+                    QT_TRANSLATE_NOOP("services", "There is already an account named {name}."),
+                    name=name,
+                ),
+            )
         account = StaffAccount(
             user_name=name,
             user_key=key,
@@ -153,7 +195,7 @@ def sign_in(
     if found is None:
         _verify(_DUMMY_HASH, password)  # the same time as a real check
         log.info("sign-in refused: unknown user")
-        raise SignInError(WRONG)
+        raise SignInError(say(WRONG))
     account_id, hashed, locked_until = found
     if locked_until is not None and locked_until > now:
         raise SignInError(_locked_words(locked_until, now))
@@ -203,14 +245,21 @@ def _record_attempt(
 def _refusal(db: Database, account_id: int, now: datetime) -> str:
     with db.reading() as session:
         locked_until = session.scalar(select(StaffAccount.locked_until).filter_by(id=account_id))
-    return _locked_words(locked_until, now) if locked_until is not None else WRONG
+    return _locked_words(locked_until, now) if locked_until is not None else say(WRONG)
 
 
 def _locked_words(until: datetime, now: datetime) -> str:
     minutes = max(1, round((until - now).total_seconds() / 60))
-    return (
-        f"This account is locked after {MAX_FAILURES} wrong passwords. Try again in "
-        f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an administrator to unlock it."
+    return say_count(
+        translate(
+            "services",
+            "This account is locked after {failures} wrong passwords. Try again in "
+            "%n minute(s), or ask an administrator to unlock it.",
+            "",
+            minutes,
+        ),
+        minutes,
+        failures=MAX_FAILURES,
     )
 
 
@@ -248,7 +297,9 @@ def update_account(
         require(session, Permission.ACCOUNTS)
         account = session.get(StaffAccount, account_id)
         if account is None:
-            raise NotFoundError("That staff account no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "That staff account no longer exists."))
+            )
         before = _audited(account)
         if role is not None:
             account.role = _check_role(role)
@@ -274,19 +325,28 @@ def _keep_an_admin(session: Session) -> None:
         select(func.count()).select_from(StaffAccount).filter_by(role="admin", active=True)
     )
     if not admins:  # accounts exist (this one at least), so someone must be able to manage them
-        raise ValidationError("role", "At least one active administrator account must remain.")
+        raise ValidationError(
+            "role",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "At least one active administrator account must remain."
+                )
+            ),
+        )
 
 
 def change_own_password(db: Database, current: str, new: str) -> None:
     """The signed-in staff member changes their own password."""
     staff = db.signed_in
     if staff is None:
-        raise ValidationError("password", "Sign in first.")
+        raise ValidationError("password", say(QT_TRANSLATE_NOOP("services", "Sign in first.")))
     check_password(new)
     with db.reading() as session:
         hashed = session.scalar(select(StaffAccount.password_hash).filter_by(id=staff.id))
     if not _verify(hashed, current):
-        raise ValidationError("current_password", "The current password is wrong.")
+        raise ValidationError(
+            "current_password", say(QT_TRANSLATE_NOOP("services", "The current password is wrong."))
+        )
     new_hash = _hasher.hash(new)
     with db.writing() as session:
         account = session.get(StaffAccount, staff.id)

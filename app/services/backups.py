@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.services.errors import DatabaseError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -58,9 +59,20 @@ def backup(db: Database, file: str | Path | None = None, label: str = "manual") 
         raise DatabaseError(pg_dump_advice(db))
     target = Path(file).expanduser().resolve() if file else backup_name(db.path, label)
     if target == db.path.resolve():
-        raise DatabaseError("A backup cannot be written over the database it copies.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "A backup cannot be written over the database it copies."
+                )
+            )
+        )
     if not target.parent.is_dir():
-        raise DatabaseError(f"The folder {target.parent} does not exist.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The folder {folder} does not exist."),
+                folder=str(target.parent),
+            )
+        )
     copy_checked(db.path, target)
     log.info("backed up the database to %s", target)
     return target
@@ -125,13 +137,26 @@ def copy_checked(source: Path, target: Path) -> None:
         finally:
             src.close()
         if problem:
-            raise DatabaseError(f"The copy failed its integrity check ({problem}); none was kept.")
+            raise DatabaseError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The copy failed its integrity check ({problem}); none was kept.",
+                    ),
+                    problem=problem,
+                )
+            )
         config.make_private(partial)  # health data: readable by its owner only
         _fsync(partial)
         os.replace(partial, target)
         _fsync(target.parent)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The database could not be copied: {exc}") from exc
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The database could not be copied: {why}"),
+                why=str(exc),
+            )
+        ) from exc
     finally:
         _remove_partial(partial)
 
@@ -251,9 +276,13 @@ def pg_dump_advice(db: Database) -> str:
         parts += ["--username", url.username]
     name = url.database or "casedesk"
     parts += ["--file", f"{name}.dump", name]
-    return (
-        "This database is on a PostgreSQL server: back it up with the server's pg_dump: "
-        + shlex.join(parts)
+    return say(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "This database is on a PostgreSQL server: back it up with the server's pg_dump: "
+            "{command}",
+        ),
+        command=shlex.join(parts),
     )
 
 
@@ -267,9 +296,20 @@ def restore(db_target: str, file: str | Path) -> Path:
     path = _restorable_path(db_target)
     source = Path(file).expanduser().resolve()
     if not source.is_file():
-        raise DatabaseError(f"There is no backup file at {source}.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "There is no backup file at {file}."),
+                file=str(source),
+            )
+        )
     if source == path:
-        raise DatabaseError("That file is the database itself, not a backup of it.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "That file is the database itself, not a backup of it."
+                )
+            )
+        )
     remove_partials(path.parent)
     incoming = path.with_name(f"{path.name}.restore.{os.getpid()}{PARTIAL}")
     try:
@@ -289,7 +329,13 @@ def _restorable_path(db_target: str) -> Path:
     url = database_url(db_target)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(
-            "This database is on a PostgreSQL server: restore it with the server's pg_restore."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "This database is on a PostgreSQL server: restore it with the server's "
+                    "pg_restore.",
+                )
+            )
         )
     return Path(url.database).resolve()
 
@@ -298,7 +344,12 @@ def _copy_backup_in(source: Path, incoming: Path) -> None:
     """Copies and checks the backup beside the database; refuses what must not replace it."""
     with source.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{source} is not a CaseDesk database.")
+            raise DatabaseError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "{file} is not a CaseDesk database."),
+                    file=str(source),
+                )
+            )
     from app.db import read_only_connection
 
     try:
@@ -315,18 +366,44 @@ def _copy_backup_in(source: Path, incoming: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{source} is damaged or is not a CaseDesk database.") from exc
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "{file} is damaged or is not a CaseDesk database."),
+                file=str(source),
+            )
+        ) from exc
     if problem:
         raise DatabaseError(
-            f"{source} failed its integrity check ({problem}); nothing was changed."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{file} failed its integrity check ({problem}); nothing was changed.",
+                ),
+                file=str(source),
+                problem=problem,
+            )
         )
     if revision is None:
-        raise DatabaseError(f"{source} is not a CaseDesk database; nothing was changed.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "{file} is not a CaseDesk database; nothing was changed."
+                ),
+                file=str(source),
+            )
+        )
     from app.migrations.runner import _known_revisions
 
     if revision not in _known_revisions():
         raise DatabaseError(
-            f"{source} comes from a newer CaseDesk (schema {revision}); nothing was changed."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{file} comes from a newer CaseDesk (schema {revision}); nothing was changed.",
+                ),
+                file=str(source),
+                revision=revision,
+            )
         )
     _fsync(incoming)
 
@@ -359,10 +436,21 @@ def _set_aside(path: Path) -> Path:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise DatabaseError(
-            "The database is open in CaseDesk at another desk; close it there and try again."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The database is open in CaseDesk at another desk; close it there and try again.",
+                )
+            )
         ) from exc
     finally:
         conn.close()
     if mode != "delete":
-        raise DatabaseError("The database is open elsewhere; close it there and try again.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The database is open elsewhere; close it there and try again."
+                )
+            )
+        )
     return kept

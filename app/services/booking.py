@@ -120,14 +120,23 @@ def _day_slots(
 def _practitioner(session: Session, practitioner_id: int, lock: bool = False) -> PractitionerRow:
     row = session.get(PractitionerRow, practitioner_id, with_for_update=lock)
     if row is None:
-        raise ValidationError("practitioner", "Choose a practitioner; that one does not exist.")
+        raise ValidationError(
+            "practitioner",
+            say(QT_TRANSLATE_NOOP("services", "Choose a practitioner; that one does not exist.")),
+        )
     return row
 
 
 def _check_day(day: date) -> None:
     # Year 1 or 9999 would overflow when the day is turned into UTC moments.
     if not schedule_rules.EARLIEST.date() <= day < schedule_rules.LATEST.date():
-        raise ValidationError("date", f"{day:%d %B %Y} is not a date the clinic can book.")
+        raise ValidationError(
+            "date",
+            say(
+                QT_TRANSLATE_NOOP("services", "{day} is not a date the clinic can book."),
+                day=f"{day:%d %B %Y}",
+            ),
+        )
 
 
 def free_slots(
@@ -175,19 +184,29 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     title = cases.validate_title(request.case_title)
     parts = resolve(request.body_parts)
     if request.kind not in KINDS:
-        raise ValidationError("kind", "Choose initial assessment or follow-up.")
+        raise ValidationError(
+            "kind", say(QT_TRANSLATE_NOOP("services", "Choose initial assessment or follow-up."))
+        )
     if request.minutes is not None and not 5 <= request.minutes <= 480:
-        raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
+        raise ValidationError(
+            "minutes",
+            say(QT_TRANSLATE_NOOP("services", "Appointment length must be 5 to 480 minutes.")),
+        )
     if not request.patient_id and request.new_patient is None:
         raise ValidationError(
             "patientId",
             say(QT_TRANSLATE_NOOP("services", "Choose a patient or register a new one.")),
         )
-    check_text("referral", request.referral, "referral", column_length(Case.referral))
+    check_text(
+        "referral",
+        request.referral,
+        say(QT_TRANSLATE_NOOP("services", "referral")),
+        column_length(Case.referral),
+    )
     referrals.check_terms(
         request.referral_date, request.approved_sessions, request.referral_valid_until
     )
-    check_text("notes", request.notes, "appointment note")
+    check_text("notes", request.notes, say(QT_TRANSLATE_NOOP("services", "appointment note")))
     return title, parts
 
 
@@ -195,7 +214,9 @@ def _patient_for(session: Session, request: BookingRequest, region: str) -> Pati
     if request.patient_id:
         patient = session.get(Patient, request.patient_id)
         if patient is None:
-            raise NotFoundError("That patient no longer exists; search again.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "That patient no longer exists; search again."))
+            )
         return patient
     return patients.add_patient(session, request.new_patient, region)
 
@@ -220,10 +241,19 @@ def _case_for(
         return case, True
     case = session.get(Case, decision.update_case_id)
     if case is None or case.patient_id != patient.id:
-        raise ConflictError("The case to update does not belong to this patient.")
+        raise ConflictError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The case to update does not belong to this patient.")
+            )
+        )
     if case.status != CASE_OPEN:
         raise ConflictError(
-            f"Case {case.code} is not open; choose another or open a separate case."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Case {code} is not open; choose another or open a separate case."
+                ),
+                code=case.code,
+            )
         )
     before = cases.case_snapshot(case)
     added = cases.add_body_parts(session, case, parts)

@@ -28,7 +28,7 @@ from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, ReferralUsa
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
 from app.services.validation import check_text, column_length
-from app.services.words import QT_TRANSLATE_NOOP, say
+from app.services.words import QT_TRANSLATE_NOOP, say, say_count, translate
 
 
 def next_case_code(session: Session) -> str:
@@ -284,7 +284,9 @@ def case_info(session: Session, case: Case) -> CaseInfo:
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFoundError(f"Case {case_id} no longer exists.")
+        raise NotFoundError(
+            say(QT_TRANSLATE_NOOP("services", "Case {id} no longer exists."), id=case_id)
+        )
     return case
 
 
@@ -299,7 +301,9 @@ def find_case(db: Database, code: str) -> CaseInfo:
     with db.reading() as session:
         case = session.scalar(select(Case).where(Case.code == code.strip().upper()))
         if case is None:
-            raise NotFoundError(f"There is no case {code}.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "There is no case {code}."), code=code)
+            )
         seen = set()
         while case.status == CASE_MERGED and case.merged_into_id and case.id not in seen:
             seen.add(case.id)
@@ -320,7 +324,9 @@ def close_case(
     with db.writing() as session:
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
-            raise ConflictError(f"Case {case.code} is not open.")
+            raise ConflictError(
+                say(QT_TRANSLATE_NOOP("services", "Case {code} is not open."), code=case.code)
+            )
         future = list(
             session.scalars(
                 select(Appointment).where(
@@ -332,8 +338,17 @@ def close_case(
         )
         if future and not cancel_future:
             raise ConflictError(
-                f"Case {case.code} still has {len(future)} appointment(s) to come; "
-                "cancel them first or choose to cancel them when closing."
+                say_count(
+                    translate(
+                        "services",
+                        "Case {code} still has %n appointment(s) to come; "
+                        "cancel them first or choose to cancel them when closing.",
+                        "",
+                        len(future),
+                    ),
+                    len(future),
+                    code=case.code,
+                )
             )
         for appointment in future:
             audit.record(
@@ -357,7 +372,9 @@ def reopen_case(db: Database, case_id: int) -> CaseInfo:
     with db.writing() as session:
         case = _case(session, case_id)
         if case.status != CASE_CLOSED:
-            raise ConflictError(f"Case {case.code} is not closed.")
+            raise ConflictError(
+                say(QT_TRANSLATE_NOOP("services", "Case {code} is not closed."), code=case.code)
+            )
         before = case_snapshot(case)
         case.status, case.closed_on = CASE_OPEN, None
         audit.record(session, "case.reopen", "case", case.id, before, case_snapshot(case))
@@ -382,12 +399,19 @@ def merge_preview(db: Database, keep_id: int, merge_id: int) -> MergeResult:
 
 def _merge_pair(session: Session, keep_id: int, merge_id: int) -> tuple[Case, Case]:
     if keep_id == merge_id:
-        raise ValidationError("case", "Choose two different cases to merge.")
+        raise ValidationError(
+            "case", say(QT_TRANSLATE_NOOP("services", "Choose two different cases to merge."))
+        )
     keep, other = _case(session, keep_id), _case(session, merge_id)
     if keep.patient_id != other.patient_id:
-        raise ValidationError("case", "Only cases of the same patient can be merged.")
+        raise ValidationError(
+            "case",
+            say(QT_TRANSLATE_NOOP("services", "Only cases of the same patient can be merged.")),
+        )
     if CASE_MERGED in (keep.status, other.status):
-        raise ConflictError("One of these cases has already been merged.")
+        raise ConflictError(
+            say(QT_TRANSLATE_NOOP("services", "One of these cases has already been merged."))
+        )
     return keep, other
 
 
@@ -447,15 +471,33 @@ def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
     with db.writing() as session:
         event = session.get(AuditEvent, audit_event_id)
         if event is None or event.action != "case.merge":
-            raise NotFoundError("That merge cannot be found, so it cannot be undone.")
+            raise NotFoundError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "That merge cannot be found, so it cannot be undone."
+                    )
+                )
+            )
         other = _case(session, event.after["merged_id"])
         keep = _case(session, event.entity_id)
         if other.status != CASE_MERGED or other.merged_into_id != keep.id:
-            raise ConflictError(f"Case {other.code} is no longer merged into {keep.code}.")
+            raise ConflictError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "Case {other} is no longer merged into {keep}."),
+                    other=other.code,
+                    keep=keep.code,
+                )
+            )
         if keep.status == CASE_MERGED:
             # B's appointments now sit in a third case; undo the later merge first.
             raise ConflictError(
-                f"Case {keep.code} has since been merged into another case; undo that merge first."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Case {code} has since been merged into another case; undo that merge first.",
+                    ),
+                    code=keep.code,
+                )
             )
         session.execute(
             update(Appointment)

@@ -35,6 +35,7 @@ from app.services.dto import OutboxInfo
 from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
 from app.services.patient_link import load_message
+from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,9 @@ def get_message(db: Database, message_id: int) -> OutboxInfo:
     with db.reading() as session:
         row = session.get(OutboxMessage, message_id)
         if row is None:
-            raise NotFoundError(f"Message {message_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
+            )
         return _info(row)
 
 
@@ -419,7 +422,9 @@ def cancel_for_appointment(db: Database, appointment_id: int) -> int:
 def _row(session, message_id: int) -> OutboxMessage:
     row = session.get(OutboxMessage, message_id)
     if row is None:
-        raise NotFoundError(f"Message {message_id} no longer exists.")
+        raise NotFoundError(
+            say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
+        )
     return row
 
 

@@ -225,7 +225,9 @@ def update_patient(db: Database, patient_id: int, details: PatientDetails) -> Pa
         region = settings.read_all(session)["clinic.region"]
         patient = session.get(Patient, patient_id)
         if patient is None:
-            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)
+            )
         clean = validate_details(details, region)
         before = snapshot(patient)
         apply_details(patient, clean)
@@ -256,7 +258,9 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
         region = settings.read_all(session)["clinic.region"]
         patient = session.get(Patient, patient_id)
         if patient is None:
-            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)
+            )
         cases = load_cases(session, patient_id)
         open_count = sum(1 for c in cases if c.status == CASE_OPEN)
         undoable = undoable_merge(session, patient_id)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.models.staff import ROLE_ADMIN, ROLE_PRACTITIONER, ROLE_RECEPTION
 from app.services.dto import StaffIdentity
 from app.services.errors import NotAllowedError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 class Permission(StrEnum):
@@ -38,13 +39,27 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 del P
 
 _REFUSALS = {
-    Permission.PATIENTS: "Changing patient records needs a reception or admin account.",
-    Permission.BOOKINGS: "Booking and changing appointments needs a reception or admin account.",
-    Permission.MESSAGES: "Patient messages need a reception or admin account.",
-    Permission.STATUSES: "Changing an appointment's status needs a staff account.",
-    Permission.SETTINGS: "Only an administrator can change the clinic's settings.",
-    Permission.ACCOUNTS: "Only an administrator can manage staff accounts.",
-    Permission.RESTORE: "Only an administrator can restore a backup.",
+    Permission.PATIENTS: QT_TRANSLATE_NOOP(
+        "services", "Changing patient records needs a reception or admin account."
+    ),
+    Permission.BOOKINGS: QT_TRANSLATE_NOOP(
+        "services", "Booking and changing appointments needs a reception or admin account."
+    ),
+    Permission.MESSAGES: QT_TRANSLATE_NOOP(
+        "services", "Patient messages need a reception or admin account."
+    ),
+    Permission.STATUSES: QT_TRANSLATE_NOOP(
+        "services", "Changing an appointment's status needs a staff account."
+    ),
+    Permission.SETTINGS: QT_TRANSLATE_NOOP(
+        "services", "Only an administrator can change the clinic's settings."
+    ),
+    Permission.ACCOUNTS: QT_TRANSLATE_NOOP(
+        "services", "Only an administrator can manage staff accounts."
+    ),
+    Permission.RESTORE: QT_TRANSLATE_NOOP(
+        "services", "Only an administrator can restore a backup."
+    ),
 }
 
 
@@ -60,7 +75,7 @@ def allows(staff: StaffIdentity | None, permission: Permission) -> bool:
 def require(session: Session, permission: Permission) -> None:
     """Refuses, in plain words, what the session's signed-in staff member may not do."""
     if not allows(staff_of(session), permission):
-        raise NotAllowedError(_REFUSALS[permission])
+        raise NotAllowedError(say(_REFUSALS[permission]))
 
 
 def require_own_book(session: Session, practitioner_id: int) -> None:
@@ -69,4 +84,10 @@ def require_own_book(session: Session, practitioner_id: int) -> None:
     staff = staff_of(session)
     own = staff is None or staff.role != ROLE_PRACTITIONER
     if not own and staff.practitioner_id != practitioner_id:
-        raise NotAllowedError("A practitioner can change appointments in their own book only.")
+        raise NotAllowedError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "A practitioner can change appointments in their own book only."
+                )
+            )
+        )

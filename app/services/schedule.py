@@ -34,6 +34,7 @@ from app.services.dto import (
 from app.services.errors import NotFoundError
 from app.services.messages import render_link
 from app.services.reservations import is_overdue
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LONGEST_VISIT = timedelta(hours=8)  # services.practitioners caps a visit at 480 minutes
@@ -80,7 +81,12 @@ def week(db: Database, practitioner_id: int, monday: date, now: datetime | None 
         zone = ZoneInfo(values["clinic.timezone"])
         row = session.get(PractitionerRow, practitioner_id)
         if row is None:
-            raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
+            raise NotFoundError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
+                    id=practitioner_id,
+                )
+            )
         start, end = _bounds(monday, 7, zone)
         entries = _entries(session, [row.id], start, end, values, now)
         working = tuple(

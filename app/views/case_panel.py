@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import AppointmentInfo, CaseInfo
 from app.views.appointments_model import COL_PRACTITIONER, AppointmentsModel
+from app.views.body_part_names import shown_joined
 from app.views.clinic_format import format_date, referral_text
 
 
@@ -170,7 +171,7 @@ class CasePanel(QWidget):
         case = self._cases[index] if 0 <= index < len(self._cases) else None
         keep_appointment = self.current_appointment()
         none = "—"
-        self.body_parts.setText(", ".join(case.body_part_labels) if case else "")
+        self.body_parts.setText(shown_joined(case.body_part_labels) if case else "")
         if case and not case.body_parts:
             self.body_parts.setText(none)
         self.status.setText(self._status_text(case) if case else "")

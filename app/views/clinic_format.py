@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from app.services.words import english_plural
 
 DATE_FORMAT = "d MMM yyyy"  # 25 Nov 2026
 WEEKDAY_DATE_FORMAT = "ddd d MMM yyyy"  # Wed 25 Nov 2026
@@ -71,6 +73,7 @@ def plural(context: str, source: str, n: int) -> str:
     (English, the source language), "(s)" is settled here: 1 appointment, 3 appointments;
     so is a plain translation's "(s)" ("%n cita(s)"), which is how a `plural` call marked
     with QT_TRANSLATE_NOOP (lupdate cannot see plural forms through it) is translated.
+    New code uses `counted`, whose message lupdate sees as a plural.
     """
     text = QCoreApplication.translate(context, source, "", n)
     if text == source.replace("%n", str(n)):  # no plural forms: a plain translation, if any
@@ -80,8 +83,18 @@ def plural(context: str, source: str, n: int) -> str:
     return text
 
 
+def counted(text: str, n: int) -> str:
+    """A message with a count as `tr(text, "", n)` gave it, in the clinic's language.
+
+    Write `counted(self.tr("%n appointment(s)", "", n), n)`: lupdate then sees a plural
+    message and the translation has a form for each plural (1 cita, 3 citas); in English,
+    the source language, "(s)" is settled here (1 appointment, 3 appointments).
+    """
+    return english_plural(text, n)
+
+
 def appointments_count(n: int) -> str:
-    return plural("ClinicFormat", QT_TRANSLATE_NOOP("ClinicFormat", "%n appointment(s)"), n)
+    return counted(QCoreApplication.translate("ClinicFormat", "%n appointment(s)", "", n), n)
 
 
 DAY_MONTH_FORMAT = "d MMM"  # 12 Mar: a referral's last day, near enough to need no year

@@ -23,6 +23,7 @@ from app.dialogs.referral_fields import ReferralFields
 from app.dialogs.widgets import FieldMessage, required
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ValidationError
+from app.views.body_part_names import shown
 from app.views.runner import plain_message
 
 # A saver stores the edit and calls back: done(None) on success, done(error) on failure.
@@ -55,7 +56,7 @@ class EditCaseDialog(SavingDialog):
         self.body_parts = QListWidget(self, objectName="editCaseBodyParts")
         self.body_parts.setAccessibleName(self.tr("Body parts; untick one added by mistake"))
         for part in case.body_parts:
-            item = QListWidgetItem(part.label)
+            item = QListWidgetItem(shown(part.label))
             item.setData(SITE_ROLE, (part.site, part.side))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changes import Changes
 from app.views.change_bus import ChangeBus
-from app.views.clinic_format import format_number, plural
+from app.views.clinic_format import counted, format_number
 from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
 from app.views.runner import Runner
 
@@ -158,9 +157,9 @@ class PatientPane(QWidget):
             searched = bool(self.model.text.strip())
             text = self.tr("No patient matches") if searched else self.tr("No patients yet")
         else:
-            text = plural(
-                "PatientPane", QT_TRANSLATE_NOOP("PatientPane", "{count} patient(s)"), total
-            ).format(count=format_number(total))
+            text = counted(self.tr("{count} patient(s)", "", total), total).format(
+                count=format_number(total)
+            )
         self.count.setText(text)
 
     def _page_arrived(self) -> None:

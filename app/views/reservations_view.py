@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.views.appointments_model import message_label
-from app.views.clinic_format import appointment_start, plural, referral_text
+from app.views.clinic_format import appointment_start, counted, referral_text
 from app.views.record_table import RecordTableModel, RecordTableView
 from app.views.runner import service
 
@@ -150,10 +149,9 @@ class ReservationsView(RecordTableView["Reservation"]):
         values, rows, now = answer
         self.model.set_reservations(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"), now)
         self.heading.setText(
-            plural(
-                "ReservationsView",
-                QT_TRANSLATE_NOOP(
-                    "ReservationsView", "%n reservation(s) unconfirmed for more than {hours} hours."
+            counted(
+                self.tr(
+                    "%n reservation(s) unconfirmed for more than {hours} hours.", "", len(rows)
                 ),
                 len(rows),
             ).format(hours=values.get("reservation.hold_hours", "24"))
@@ -270,7 +268,7 @@ class ExpiringReferralsView(RecordTableView["ExpiringReferral"]):
     def show_answer(self, answer: list[ExpiringReferral]) -> None:
         self.model.set_records(answer)
         self.heading.setText(
-            plural("ExpiringReferralsView", "%n referral(s) expiring in 14 days.", len(answer))
+            counted(self.tr("%n referral(s) expiring in 14 days.", "", len(answer)), len(answer))
         )
 
     def _open(self, index: QModelIndex) -> None:

@@ -23,7 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.services.errors import CaseDeskError
-from app.services.words import CONTEXT
+from app.services.words import CONTEXT, english_plural
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +72,17 @@ def translated(message: str) -> str:
     template = getattr(message, "template", None)
     if template is None:
         return str(message)
-    text = QCoreApplication.translate(CONTEXT, template)
+    count = getattr(message, "count", None)
+    if count is None:
+        text = QCoreApplication.translate(CONTEXT, template)
+    else:  # Qt picks the plural form and fills in %n; English settles its "(s)" itself
+        text = english_plural(QCoreApplication.translate(CONTEXT, template, "", count), count)
     values = {k: translated(v) if isinstance(v, str) else v for k, v in message.values.items()}
     try:
         return text.format(**values) if values else text
     except (KeyError, IndexError, ValueError):  # a translation that broke a placeholder
         log.warning("translation of a service message has a broken placeholder")
-        return template.format(**values) if values else template
+        return str(message)
 
 
 def plain_message(error: BaseException) -> str:

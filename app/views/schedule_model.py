@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.dto import BookEntry, DayBook, WeekBook
 from app.views.appointments_model import message_label, status_label
+from app.views.body_part_names import shown_list
 from app.views.clinic_format import clinic_locale, format_time, referral_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,7 +71,8 @@ class BookColumn:
 def block_text(entry: BookEntry) -> str:
     """Patient, case ID, body parts and referral sessions, then status and the message."""
     referral = referral_text(entry.referral)
-    case_line = " · ".join([entry.case_code, *entry.body_parts, *([referral] if referral else [])])
+    parts = [entry.case_code, *shown_list(entry.body_parts), *([referral] if referral else [])]
+    case_line = " · ".join(parts)
     state = [status_label(entry.status)]
     if entry.past_hold:
         state.append(QCoreApplication.translate("ScheduleModel", "past hold: call"))

@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name></name>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1 used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1/%2 used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ClinicFormat</source>
+        <comment>%1, until %2</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Changes on this tab are stored at once; Save is for the other tabs. A locked account is one with five wrong passwords in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished">Profesional</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Contraseña</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the account...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppointmentPage</name>
     <message>
         <source>Initial assessment</source>
@@ -62,6 +207,10 @@
     <message>
         <source>No free time that day; choose another day.</source>
         <translation>No queda tiempo libre ese día; elija otro día.</translation>
+    </message>
+    <message>
+        <source>The clinic allows booking past it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -394,6 +543,10 @@ Add them and this appointment to the selected case, or open a separate case?</so
         <translation>Abierto</translation>
     </message>
     <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Update selected case</source>
         <translation>&amp;Actualizar el caso seleccionado</translation>
     </message>
@@ -473,6 +626,18 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>&amp;Body parts</source>
         <translation>&amp;Zonas del cuerpo</translation>
     </message>
+    <message>
+        <source>Re&amp;ferral (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GP, insurer or clinic that referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred b&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasePanel</name>
@@ -530,6 +695,33 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicForm</name>
     <message>
         <source>e.g. Green Park Physiotherapy</source>
@@ -558,9 +750,12 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
 </context>
 <context>
     <name>ClinicFormat</name>
-    <message>
+    <message numerus="yes">
         <source>%n appointment(s)</source>
-        <translation>%n cita(s)</translation>
+        <translation>
+            <numerusform>%n cita</numerusform>
+            <numerusform>%n citas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,6 +775,22 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <message>
         <source>The link may use {token} (required), {case_id} and {appointment_id}.</source>
         <translation>El enlace puede usar {token} (obligatorio), {case_id} y {appointment_id}.</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled and no-show visits use a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past a re&amp;ferral</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -648,6 +859,31 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ExpiringReferralsModel</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Caso</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringReferralsView</name>
+    <message numerus="yes">
+        <source>%n referral(s) expiring in 14 days.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
         <source>&amp;Export...</source>
@@ -679,6 +915,37 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <message>
         <source>The clinic was not exported. {reason}</source>
         <translation>No se ha exportado la clínica. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminBox</name>
+    <message>
+        <source>Protect this desk with a sign-in (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first administrator, who adds the other staff in Settings &gt; Accounts. Leave empty to open CaseDesk without a sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Contraseña</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a user name, or leave all three fields empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1166,9 +1433,12 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>Reading the cases...</source>
         <translation>Leyendo los casos...</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n appointment(s) will move from {other} to {keep}.</source>
-        <translation>Cita(s) que pasan de {other} a {keep}: %n.</translation>
+        <translation>
+            <numerusform>%n cita pasará de {other} a {keep}.</numerusform>
+            <numerusform>%n citas pasarán de {other} a {keep}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Body parts added to {keep}: {parts}.</source>
@@ -1454,17 +1724,26 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n case(s),</source>
-        <translation>%n caso(s),</translation>
+        <translation>
+            <numerusform>%n caso,</numerusform>
+            <numerusform>%n casos,</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n appointment(s) and</source>
-        <translation>%n cita(s) y</translation>
+        <translation>
+            <numerusform>%n cita y</numerusform>
+            <numerusform>%n citas y</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n message(s) move to this record.</source>
-        <translation>%n mensaje(s) pasan a esta ficha.</translation>
+        <translation>
+            <numerusform>%n mensaje pasan a esta ficha.</numerusform>
+            <numerusform>%n mensajes pasan a esta ficha.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The other record stays findable by its details and leads here. You can undo the merge.</source>
@@ -1576,9 +1855,12 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>No patients yet</source>
         <translation>Aún no hay pacientes</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count} patient(s)</source>
-        <translation>{count} paciente(s)</translation>
+        <translation>
+            <numerusform>{count} paciente</numerusform>
+            <numerusform>{count} pacientes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1979,45 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>ReferralFields</name>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral &amp;date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved &amp;sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referral date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid-until date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not a date; type it as %2 or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The referral cannot run out before it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReservationsModel</name>
     <message>
         <source>Appointment</source>
@@ -1749,9 +2070,12 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <source>Cancel &amp;appointment</source>
         <translation>Cancelar &amp;cita</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n reservation(s) unconfirmed for more than {hours} hours.</source>
-        <translation>%n reserva(s) sin confirmar desde hace más de {hours} horas.</translation>
+        <translation>
+            <numerusform>%n reserva sin confirmar desde hace más de {hours} horas.</numerusform>
+            <numerusform>%n reservas sin confirmar desde hace más de {hours} horas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Confirmed.</source>
@@ -1966,6 +2290,72 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     <message>
         <source>Keys</source>
         <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk was locked. Sign in to go on where you left off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit CaseDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInGate</name>
+    <message>
+        <source>S&amp;witch user...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2290,11 +2680,15 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
         <source>Close case</source>
         <translation>Cerrar caso</translation>
     </message>
-    <message>
-        <source>Case {code} still has {count} appointment(s) to come.
+    <message numerus="yes">
+        <source>Case {code} still has %n appointment(s) to come.
 Cancel them and close the case?</source>
-        <translation>El caso {code} aún tiene {count} cita(s) pendiente(s).
-¿Cancelarlas y cerrar el caso?</translation>
+        <translation>
+            <numerusform>Al caso {code} aún le queda %n cita pendiente.
+¿Cancelarla y cerrar el caso?</numerusform>
+            <numerusform>Al caso {code} aún le quedan %n citas pendientes.
+¿Cancelarlas y cerrar el caso?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Case {code} closed.</source>
@@ -2397,8 +2791,32 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>Elija al menos una zona del cuerpo.</translation>
     </message>
     <message>
+        <source>{day} is not a date the clinic can book.</source>
+        <translation>{day} no es una fecha que la clínica pueda reservar.</translation>
+    </message>
+    <message>
+        <source>Choose initial assessment or follow-up.</source>
+        <translation>Elija primera valoración o seguimiento.</translation>
+    </message>
+    <message>
         <source>Choose a patient or register a new one.</source>
         <translation>Elija un paciente o registre uno nuevo.</translation>
+    </message>
+    <message>
+        <source>appointment note</source>
+        <translation>texto de la nota de la cita</translation>
+    </message>
+    <message>
+        <source>That patient no longer exists; search again.</source>
+        <translation>Ese paciente ya no existe; vuelva a buscar.</translation>
+    </message>
+    <message>
+        <source>The case to update does not belong to this patient.</source>
+        <translation>El caso que se quiere actualizar no es de este paciente.</translation>
+    </message>
+    <message>
+        <source>Case {code} is not open; choose another or open a separate case.</source>
+        <translation>El caso {code} no está abierto; elija otro o abra un caso aparte.</translation>
     </message>
     <message>
         <source>{name} already has an appointment at that time. Choose another slot.</source>
@@ -2411,6 +2829,53 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>case title</source>
         <translation>título del caso</translation>
+    </message>
+    <message>
+        <source>Case {id} no longer exists.</source>
+        <translation>El caso {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>There is no case {code}.</source>
+        <translation>No hay ningún caso {code}.</translation>
+    </message>
+    <message>
+        <source>Case {code} is not open.</source>
+        <translation>El caso {code} no está abierto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case {code} still has %n appointment(s) to come; cancel them first or choose to cancel them when closing.</source>
+        <translation>
+            <numerusform>Al caso {code} aún le queda %n cita pendiente; cancélela antes o elija cancelarla al cerrar.</numerusform>
+            <numerusform>Al caso {code} aún le quedan %n citas pendientes; cancélelas antes o elija cancelarlas al cerrar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case {code} is not closed.</source>
+        <translation>El caso {code} no está cerrado.</translation>
+    </message>
+    <message>
+        <source>Choose two different cases to merge.</source>
+        <translation>Elija dos casos distintos para fusionar.</translation>
+    </message>
+    <message>
+        <source>Only cases of the same patient can be merged.</source>
+        <translation>Solo se pueden fusionar casos del mismo paciente.</translation>
+    </message>
+    <message>
+        <source>One of these cases has already been merged.</source>
+        <translation>Uno de estos casos ya se ha fusionado.</translation>
+    </message>
+    <message>
+        <source>That merge cannot be found, so it cannot be undone.</source>
+        <translation>No se encuentra esa fusión, así que no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Case {other} is no longer merged into {keep}.</source>
+        <translation>El caso {other} ya no está fusionado con {keep}.</translation>
+    </message>
+    <message>
+        <source>Case {code} has since been merged into another case; undo that merge first.</source>
+        <translation>El caso {code} se ha fusionado después con otro caso; deshaga antes esa fusión.</translation>
     </message>
     <message>
         <source>Enter the patient&apos;s {what}.</source>
@@ -2433,12 +2898,40 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>«{raw}» no es un número de teléfono válido para la región {region}.</translation>
     </message>
     <message>
+        <source>There is no file {file}.</source>
+        <translation>No existe el archivo {file}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {why}.</source>
+        <translation>No se puede leer {file}: {why}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file (it holds binary data).</source>
+        <translation>{file} no es un archivo CSV (contiene datos binarios).</translation>
+    </message>
+    <message>
+        <source>{file} is empty: a header row is needed.</source>
+        <translation>{file} está vacío: hace falta una fila de encabezado.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV file ({why}).</source>
+        <translation>{file} no es un archivo CSV ({why}).</translation>
+    </message>
+    <message>
         <source>first name</source>
         <translation>nombre</translation>
     </message>
     <message>
         <source>last name</source>
         <translation>apellido</translation>
+    </message>
+    <message>
+        <source>{file} has no {what} column (such as &apos;First Name&apos;).</source>
+        <translation>{file} no tiene columna de {what} (como «First Name»).</translation>
+    </message>
+    <message>
+        <source>{file} has no column {number}.</source>
+        <translation>{file} no tiene columna {number}.</translation>
     </message>
     <message>
         <source>The e-mail address is not valid: {reason}</source>
@@ -2457,12 +2950,483 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>El sexo debe ser mujer, hombre u otro (o quedar vacío).</translation>
     </message>
     <message>
+        <source>Patient {id} no longer exists.</source>
+        <translation>El paciente {id} ya no existe.</translation>
+    </message>
+    <message>
         <source>The {what} contains an invisible NUL character; retype it without it.</source>
         <translation>El {what} contiene un carácter NUL invisible; vuelva a escribirlo sin él.</translation>
     </message>
     <message>
         <source>The {what} is too long (at most {limit} characters).</source>
         <translation>El {what} es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>volante de derivación</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>texto de las notas</translation>
+    </message>
+    <message>
+        <source>Case {code} was merged; correct the case it joined.</source>
+        <translation>El caso {code} se fusionó; corrija el caso al que se unió.</translation>
+    </message>
+    <message>
+        <source>A case keeps at least one body part; the last one cannot be removed.</source>
+        <translation>Un caso conserva al menos una parte del cuerpo; la última no se puede quitar.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>El nombre de usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>The user name is too long (at most {limit} characters).</source>
+        <translation>El nombre de usuario es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>The password must have at least {limit} characters.</source>
+        <translation>La contraseña debe tener al menos {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password cannot be used: choose another.</source>
+        <translation>Esa contraseña no se puede usar: elija otra.</translation>
+    </message>
+    <message>
+        <source>The role must be one of: {roles}.</source>
+        <translation>El rol debe ser uno de estos: {roles}.</translation>
+    </message>
+    <message>
+        <source>Choose the practitioner whose book this is.</source>
+        <translation>Elija el profesional al que pertenece esta agenda.</translation>
+    </message>
+    <message>
+        <source>That practitioner no longer exists.</source>
+        <translation>Ese profesional ya no existe.</translation>
+    </message>
+    <message>
+        <source>The first account must be an administrator, who can then add the others.</source>
+        <translation>La primera cuenta debe ser de administrador, que después podrá añadir las demás.</translation>
+    </message>
+    <message>
+        <source>There is already an account named {name}.</source>
+        <translation>Ya hay una cuenta llamada {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after {failures} wrong passwords. Try again in %n minute(s), or ask an administrator to unlock it.</source>
+        <translation>
+            <numerusform>Esta cuenta está bloqueada tras {failures} contraseñas incorrectas. Vuelva a intentarlo dentro de %n minuto o pida a un administrador que la desbloquee.</numerusform>
+            <numerusform>Esta cuenta está bloqueada tras {failures} contraseñas incorrectas. Vuelva a intentarlo dentro de %n minutos o pida a un administrador que la desbloquee.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That staff account no longer exists.</source>
+        <translation>Esa cuenta de personal ya no existe.</translation>
+    </message>
+    <message>
+        <source>At least one active administrator account must remain.</source>
+        <translation>Debe quedar al menos una cuenta de administrador activa.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
+        <source>&apos;{status}&apos; is not an appointment status.</source>
+        <translation>«{status}» no es un estado de cita.</translation>
+    </message>
+    <message>
+        <source>Appointment {id} no longer exists.</source>
+        <translation>La cita {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>A {status} appointment cannot be marked {new_status}.</source>
+        <translation>Una cita en estado «{status}» no se puede marcar como «{new_status}».</translation>
+    </message>
+    <message>
+        <source>The appointment is on {day}; it cannot be marked {status} before that day.</source>
+        <translation>La cita es el {day}; no se puede marcar como «{status}» antes de ese día.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over the database it copies.</source>
+        <translation>Una copia de seguridad no puede escribirse sobre la base de datos que copia.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>The copy failed its integrity check ({problem}); none was kept.</source>
+        <translation>La copia no superó la comprobación de integridad ({problem}); no se ha guardado ninguna.</translation>
+    </message>
+    <message>
+        <source>The database could not be copied: {why}</source>
+        <translation>No se pudo copiar la base de datos: {why}</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: back it up with the server&apos;s pg_dump: {command}</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: haga la copia de seguridad con el pg_dump del servidor: {command}</translation>
+    </message>
+    <message>
+        <source>There is no backup file at {file}.</source>
+        <translation>No hay ningún archivo de copia de seguridad en {file}.</translation>
+    </message>
+    <message>
+        <source>That file is the database itself, not a backup of it.</source>
+        <translation>Ese archivo es la propia base de datos, no una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: restore it with the server&apos;s pg_restore.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL: restáurela con el pg_restore del servidor.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CaseDesk database.</source>
+        <translation>{file} no es una base de datos de CaseDesk.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or is not a CaseDesk database.</source>
+        <translation>{file} está dañado o no es una base de datos de CaseDesk.</translation>
+    </message>
+    <message>
+        <source>{file} failed its integrity check ({problem}); nothing was changed.</source>
+        <translation>{file} no superó la comprobación de integridad ({problem}); no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CaseDesk database; nothing was changed.</source>
+        <translation>{file} no es una base de datos de CaseDesk; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>{file} comes from a newer CaseDesk (schema {revision}); nothing was changed.</source>
+        <translation>{file} procede de una versión más reciente de CaseDesk (esquema {revision}); no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The database is open in CaseDesk at another desk; close it there and try again.</source>
+        <translation>La base de datos está abierta en CaseDesk en otro puesto; ciérrela allí y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The database is open elsewhere; close it there and try again.</source>
+        <translation>La base de datos está abierta en otro lugar; ciérrela allí y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address: {why}</source>
+        <translation>No es una dirección de correo electrónico: {why}</translation>
+    </message>
+    <message>
+        <source>A {status} appointment cannot be moved.</source>
+        <translation>Una cita en estado «{status}» no se puede mover.</translation>
+    </message>
+    <message>
+        <source>{name} is not taking appointments.</source>
+        <translation>{name} no está aceptando citas.</translation>
+    </message>
+    <message>
+        <source>The appointment is already at that time.</source>
+        <translation>La cita ya está a esa hora.</translation>
+    </message>
+    <message>
+        <source>{name} already has an appointment at that time. Choose another time.</source>
+        <translation>{name} ya tiene una cita a esa hora. Elija otra hora.</translation>
+    </message>
+    <message>
+        <source>Changing patient records needs a reception or admin account.</source>
+        <translation>Para cambiar fichas de pacientes hace falta una cuenta de recepción o de administrador.</translation>
+    </message>
+    <message>
+        <source>Booking and changing appointments needs a reception or admin account.</source>
+        <translation>Para reservar y cambiar citas hace falta una cuenta de recepción o de administrador.</translation>
+    </message>
+    <message>
+        <source>Patient messages need a reception or admin account.</source>
+        <translation>Los mensajes a pacientes necesitan una cuenta de recepción o de administrador.</translation>
+    </message>
+    <message>
+        <source>Changing an appointment&apos;s status needs a staff account.</source>
+        <translation>Para cambiar el estado de una cita hace falta una cuenta de personal.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s settings.</source>
+        <translation>Solo un administrador puede cambiar la configuración de la clínica.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage staff accounts.</source>
+        <translation>Solo un administrador puede gestionar las cuentas de personal.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can restore a backup.</source>
+        <translation>Solo un administrador puede restaurar una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>A practitioner can change appointments in their own book only.</source>
+        <translation>Un profesional solo puede cambiar citas de su propia agenda.</translation>
+    </message>
+    <message>
+        <source>&apos;{day}&apos; is not a day (use Monday to Sunday).</source>
+        <translation>«{day}» no es un día de la semana (de Monday a Sunday).</translation>
+    </message>
+    <message>
+        <source>{day}: &apos;{start}-{end}&apos; is not a time span like 09:00-13:00 or 9-13.</source>
+        <translation>{day}: «{start}-{end}» no es un intervalo horario como 09:00-13:00 o 9-13.</translation>
+    </message>
+    <message>
+        <source>{day}: working hours overlap.</source>
+        <translation>{day}: los horarios de trabajo se solapan.</translation>
+    </message>
+    <message>
+        <source>Give at least one day with working hours.</source>
+        <translation>Indique al menos un día con horario de trabajo.</translation>
+    </message>
+    <message>
+        <source>Appointment length must be 5 to 480 minutes.</source>
+        <translation>La duración de la cita debe ser de 5 a 480 minutos.</translation>
+    </message>
+    <message>
+        <source>Enter the practitioner&apos;s name.</source>
+        <translation>Escriba el nombre del profesional.</translation>
+    </message>
+    <message>
+        <source>practitioner&apos;s name</source>
+        <translation>nombre del profesional</translation>
+    </message>
+    <message>
+        <source>Practitioner {id} no longer exists.</source>
+        <translation>El profesional {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>No practitioner is named {name}.</source>
+        <translation>Ningún profesional se llama {name}.</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer booked; there is no link to send.</source>
+        <translation>Esta cita ya no está reservada; no hay enlace que enviar.</translation>
+    </message>
+    <message>
+        <source>{time} on {day} does not exist in {zone}: the clocks go forward then. Choose another time.</source>
+        <translation>Las {time} del {day} no existen en {zone}: ese día se adelantan los relojes. Elija otra hora.</translation>
+    </message>
+    <message>
+        <source>{when} has already passed. Choose a time from now on, or book it as a walk-in.</source>
+        <translation>{when} ya ha pasado. Elija una hora a partir de ahora o regístrela como visita sin cita.</translation>
+    </message>
+    <message>
+        <source>The appointment time has no time zone.</source>
+        <translation>La hora de la cita no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>{day} is not a date the clinic can book; check the year.</source>
+        <translation>{day} no es una fecha que la clínica pueda reservar; revise el año.</translation>
+    </message>
+    <message>
+        <source>{name} does not work on {weekdays}. Choose another day, or book it as out of hours.</source>
+        <translation>{name} no trabaja los {weekdays}. Elija otro día o resérvela fuera de horario.</translation>
+    </message>
+    <message>
+        <source>{start} is in {name}&apos;s break ({begins}-{ends}). Choose another time.</source>
+        <translation>Las {start} caen en el descanso de {name} ({begins}-{ends}). Elija otra hora.</translation>
+    </message>
+    <message>
+        <source>{name} works {hours} on {weekdays}; {start}-{end} is outside those hours. Choose another time, or book it as out of hours.</source>
+        <translation>{name} trabaja {hours} los {weekdays}; {start}-{end} queda fuera de ese horario. Elija otra hora o resérvela fuera de horario.</translation>
+    </message>
+    <message>
+        <source>{name} is away from {start} to {end}{why}. Choose another time or practitioner.</source>
+        <translation>{name} está ausente del {start} al {end}{why}. Elija otra hora u otro profesional.</translation>
+    </message>
+    <message>
+        <source>Mondays</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesdays</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesdays</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursdays</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Fridays</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturdays</source>
+        <translation>sábados</translation>
+    </message>
+    <message>
+        <source>Sundays</source>
+        <translation>domingos</translation>
+    </message>
+    <message>
+        <source>{key} must be one line (no line breaks).</source>
+        <translation>{key} debe ocupar una sola línea (sin saltos de línea).</translation>
+    </message>
+    <message>
+        <source>{key} cannot be empty.</source>
+        <translation>{key} no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>{key} is too long (at most {limit} characters).</source>
+        <translation>{key} es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a region code such as IN, GB or US.</source>
+        <translation>«{value}» no es un código de región como IN, GB o US.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a language CaseDesk speaks: choose {codes}.</source>
+        <translation>«{value}» no es un idioma que CaseDesk hable: elija {codes}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone name such as Asia/Kolkata or Europe/London.</source>
+        <translation>«{value}» no es el nombre de una zona horaria como Asia/Kolkata o Europe/Madrid.</translation>
+    </message>
+    <message>
+        <source>The link may only use {token}, {case_id} and {appointment_id} as placeholders.</source>
+        <translation>El enlace solo puede usar {token}, {case_id} y {appointment_id} como marcadores.</translation>
+    </message>
+    <message>
+        <source>The link must contain {token}, so each patient&apos;s link is their own.</source>
+        <translation>El enlace debe contener {token}, para que cada paciente tenga su propio enlace.</translation>
+    </message>
+    <message>
+        <source>The link has a broken placeholder; write {token}.</source>
+        <translation>El enlace tiene un marcador incorrecto; escriba {token}.</translation>
+    </message>
+    <message>
+        <source>The link must be a web address starting with http:// or https://.</source>
+        <translation>El enlace debe ser una dirección web que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a port number (1 to 65535).</source>
+        <translation>«{value}» no es un número de puerto (de 1 a 65535).</translation>
+    </message>
+    <message>
+        <source>Mail security must be none, starttls or tls.</source>
+        <translation>La seguridad del correo debe ser none, starttls o tls.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a server name or address.</source>
+        <translation>«{value}» no es un nombre ni una dirección de servidor.</translation>
+    </message>
+    <message>
+        <source>The sender is not an e-mail address: {why}</source>
+        <translation>El remitente no es una dirección de correo electrónico: {why}</translation>
+    </message>
+    <message>
+        <source>The hold must be a whole number of hours, from 1 to 336.</source>
+        <translation>El plazo de reserva debe ser un número entero de horas, de 1 a 336.</translation>
+    </message>
+    <message>
+        <source>Choose one of: {choices}.</source>
+        <translation>Elija uno de estos: {choices}.</translation>
+    </message>
+    <message>
+        <source>The idle lock must be a whole number of minutes, from 1 to 240.</source>
+        <translation>El bloqueo por inactividad debe ser un número entero de minutos, de 1 a 240.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder in the message: {unknown}. Use: {known}.</source>
+        <translation>Marcador desconocido en el mensaje: {unknown}. Use: {known}.</translation>
+    </message>
+    <message>
+        <source>The message cannot be empty.</source>
+        <translation>El mensaje no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The message has a broken placeholder; write placeholders like {first_name}.</source>
+        <translation>El mensaje tiene un marcador incorrecto; escriba los marcadores así: {first_name}.</translation>
+    </message>
+    <message>
+        <source>The subject is too long (at most {limit} characters).</source>
+        <translation>El asunto es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{name}&apos;. Known settings: {known}.</source>
+        <translation>Ajuste desconocido «{name}». Ajustes conocidos: {known}.</translation>
+    </message>
+    <message>
+        <source>Mail security &apos;none&apos; would send the password unencrypted to {host}: choose starttls or tls (none is only for a mail server on this computer).</source>
+        <translation>La seguridad «none» enviaría la contraseña sin cifrar a {host}: elija starttls o tls (none es solo para un servidor de correo en este ordenador).</translation>
+    </message>
+    <message>
+        <source>the mail server</source>
+        <translation>el servidor de correo</translation>
+    </message>
+    <message>
+        <source>The {what} has no time zone.</source>
+        <translation>El {what} no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>The {what} ({day}) is not a usable date.</source>
+        <translation>El {what} ({day}) no es una fecha válida.</translation>
+    </message>
+    <message>
+        <source>start of the time off</source>
+        <translation>inicio de la ausencia</translation>
+    </message>
+    <message>
+        <source>end of the time off</source>
+        <translation>fin de la ausencia</translation>
+    </message>
+    <message>
+        <source>The time off must end after it starts.</source>
+        <translation>La ausencia debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>Choose a practitioner; that one does not exist.</source>
+        <translation>Elija un profesional; ese no existe.</translation>
+    </message>
+    <message>
+        <source>That time off was already removed.</source>
+        <translation>Esa ausencia ya se había quitado.</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reservada</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>ha llegado</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>realizada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>no acudió</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {why}</source>
+        <translation>No se puede escribir {file}: {why}</translation>
+    </message>
+    <message>
+        <source>Message {id} no longer exists.</source>
+        <translation>El mensaje {id} ya no existe.</translation>
     </message>
     <message>
         <source>Patient record {id} no longer exists.</source>
@@ -2489,16 +3453,19 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>Estos campos no se pueden tomar: {fields}.</translation>
     </message>
     <message>
-        <source>That merge cannot be found, so it cannot be undone.</source>
-        <translation>No se encuentra esa fusión, así que no se puede deshacer.</translation>
-    </message>
-    <message>
         <source>That merge has already been undone.</source>
         <translation>Esa fusión ya se deshizo.</translation>
     </message>
     <message>
         <source>Another record was merged into this one since; undo that merge first.</source>
         <translation>Desde entonces se fusionó otra ficha en esta; deshaga antes esa fusión.</translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
