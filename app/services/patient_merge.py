@@ -31,6 +31,7 @@ from app.services.dto import (
 )
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.patients import apply_details, snapshot, summary, validate_details
+from app.services.permissions import Permission, require
 from app.services.words import QT_TRANSLATE_NOOP, say
 
 
@@ -182,6 +183,7 @@ def merge_patients(
             ),
         )
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
         keep, other = _pair(session, keep_id, other_id, lock=True)
         clean = validate_details(_merged_details(keep, other, take), region)
@@ -292,6 +294,7 @@ def undo_merge(db: Database, merge_id: int) -> PatientMergeResult:
     the same record is still in place (undo that one first).
     """
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         merge = _undoable(session, merge_id)
         region = settings.read_all(session)["clinic.region"]
         keep = _patient(session, merge.kept_patient_id)

@@ -9,8 +9,8 @@ from sqlalchemy import select, text
 
 from app.models import Appointment, AuditEvent, Case, OutboxMessage, Patient
 from app.models.patient_merge import PatientMerge
-from app.services import audit_chain, history, patient_merge, patients
-from app.services.errors import ConflictError, ValidationError
+from app.services import accounts, audit_chain, history, patient_merge, patients
+from app.services.errors import ConflictError, NotAllowedError, ValidationError
 from tests.conftest import new_patient
 
 DUMPED = (Patient, Case, Appointment, OutboxMessage)
@@ -256,3 +256,17 @@ def test_a_moved_case_id_finds_the_kept_record(db, two_records):
     patient_merge.merge_patients(db, keep, other, set())
     assert patients.search_patients(db, code).ids == (keep,)
     assert patients.search_patients(db, code.removeprefix("C-")).ids == (keep,)
+
+
+def test_a_practitioner_account_cannot_merge_or_undo(db, two_records, practitioner):
+    keep, other = two_records
+    accounts.add_account(db, "Meera", "admin", "correct horse")
+    accounts.sign_in(db, "Meera", "correct horse")
+    accounts.add_account(db, "Asha", "practitioner", "correct horse", practitioner.id)
+    result = patient_merge.merge_patients(db, keep, other, set())
+    accounts.sign_out(db)
+    accounts.sign_in(db, "Asha", "correct horse")
+    with pytest.raises(NotAllowedError):
+        patient_merge.undo_merge(db, result.merge_id)
+    with pytest.raises(NotAllowedError):
+        patient_merge.merge_patients(db, other, keep, set())
