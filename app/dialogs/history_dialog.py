@@ -107,6 +107,15 @@ ACTIONS = {
     "patient.register": QT_TRANSLATE_NOOP("HistoryDialog", "Registered the patient"),
     "patient.update": QT_TRANSLATE_NOOP("HistoryDialog", "Changed the patient's details"),
     "patient.open": QT_TRANSLATE_NOOP("HistoryDialog", "Opened the patient's record"),
+    "patient.merge": QT_TRANSLATE_NOOP("HistoryDialog", "Merged another record into this patient"),
+    "patient.merged": QT_TRANSLATE_NOOP("HistoryDialog", "Merged record %1 into another patient"),
+    "patient.merge_undo": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Undid the merge of another record into this patient"
+    ),
+    "patient.unmerged": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Separated record %1 again (merge undone)"
+    ),
+    "case.patient": QT_TRANSLATE_NOOP("HistoryDialog", "Moved case %1 to another patient record"),
     "case.open": QT_TRANSLATE_NOOP("HistoryDialog", "Opened case %1"),
     "case.update": QT_TRANSLATE_NOOP("HistoryDialog", "Changed case %1"),
     "case.edit": QT_TRANSLATE_NOOP("HistoryDialog", "Changed case %1"),

@@ -109,6 +109,7 @@ class CaseEdit:
 class PatientRecord:
     patient: PatientSummary
     cases: tuple[CaseInfo, ...]
+    undoable_merge_id: int = 0  # the newest record merged into this one, still undoable
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,32 @@ class MergeResult:
     merged_code: str
     moved_appointment_ids: tuple[int, ...]
     added_body_parts: tuple[str, ...]
+
+
+# The fields a patient merge shows side by side, in the order of the form.
+PATIENT_MERGE_FIELDS = ("first_name", "last_name", "phone", "email", "birth_date", "sex")
+
+
+@dataclass(frozen=True)
+class PatientMergePreview:
+    """Two records of one person side by side, and what a merge would move to the kept one."""
+
+    kept: PatientSummary
+    other: PatientSummary
+    differing: tuple[str, ...]  # names from PATIENT_MERGE_FIELDS whose values differ
+    cases: int
+    appointments: int
+    messages: int
+
+
+@dataclass(frozen=True)
+class PatientMergeResult:
+    """A patient merge done (or undone): `merge_id` names it for the undo."""
+
+    merge_id: int
+    kept: PatientSummary
+    merged: PatientSummary
+    moved_case_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 import phonenumbers
 from sqlalchemy import Select, and_, bindparam, distinct, exists, func, or_, select, true
@@ -17,6 +18,7 @@ from app.models.case import CASE_OPEN
 from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
 from app.services.errors import NotFoundError, ValidationError
+from app.services.merged_search import ANY_MERGE, MERGED_IDS, MergedHits, merged_hits
 from app.services.permissions import Permission, require
 from app.services.text import digits, fold, prefix_upper_bound
 from app.services.validation import check_text, column_length
@@ -253,6 +255,7 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
     Reading it is an access: a "patient.open" audit entry follows (app/services/access_log.py).
     """
     from app.services.cases import load_cases
+    from app.services.patient_merge import undoable_merge
 
     with db.reading() as session:
         region = settings.read_all(session)["clinic.region"]
@@ -263,7 +266,8 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
             )
         cases = load_cases(session, patient_id)
         open_count = sum(1 for c in cases if c.status == CASE_OPEN)
-        record = PatientRecord(summary(patient, region, open_count), tuple(cases))
+        undoable = undoable_merge(session, patient_id)
+        record = PatientRecord(summary(patient, region, open_count), tuple(cases), undoable)
     access_log.note_open(db, patient_id)  # written with others in a few seconds
     return record
 
@@ -291,6 +295,24 @@ class _Arm:
 
     ids: Select
     count: Select
+    match: Any  # the arm's condition on one patient row (to test merged records against)
+    id_column: Any  # the column `ids` selects
+
+    # Built once per arm, as the arms themselves are (see merged_search).
+    @cached_property
+    def count_and_merges(self) -> Select:
+        """`count`, and whether any merge stands, in the one statement."""
+        return self.count.add_columns(ANY_MERGE)
+
+    @cached_property
+    def count_merged(self) -> Select:
+        """How many of `count` are records merged into another."""
+        return self.count.where(self.id_column.in_(MERGED_IDS))
+
+    @cached_property
+    def ids_live(self) -> Select:
+        """`ids` without records merged into another."""
+        return self.ids.where(self.id_column.not_in(MERGED_IDS))
 
 
 def _range(column, name: str):
@@ -302,6 +324,8 @@ def _arm(where, *order_by) -> _Arm:
     return _Arm(
         select(Patient.id).where(where).order_by(*order_by),
         select(func.count()).select_from(Patient).where(where),
+        where,
+        Patient.id,
     )
 
 
@@ -319,11 +343,14 @@ def _case_arm(*leave_out) -> _Arm:
     matching = _range(case.code, "code")
     ids = select(case.patient_id).where(matching, first_match).order_by(case.code)
     count = select(func.count(distinct(case.patient_id))).where(matching)
+    anyone = aliased(Case)
+    match = exists().where(anyone.patient_id == Patient.id, _range(anyone.code, "code"))
     if leave_out:
         others = [~condition for condition in leave_out]
         ids = ids.join(Patient, Patient.id == case.patient_id).where(*others)
         count = count.select_from(case).join(Patient, Patient.id == case.patient_id).where(*others)
-    return _Arm(ids, count)
+        match = and_(match, *others)
+    return _Arm(ids, count, match, case.patient_id)
 
 
 # Built once: composing these per keystroke cost more than running them on small results.
@@ -400,21 +427,31 @@ def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) 
     """
     with db.reading() as session:
         arms, values = _search_arms(text)
-        counts = [session.scalar(arm.count, values) or 0 for arm in arms]
-        if arms is _BY_PHONE and not any(counts):  # no phone starts with it: a case number?
+        found = _counts(session, arms, values)
+        if arms is _BY_PHONE and not found.total:  # no phone starts with it: a case number?
             arms = _BY_CASE
-            counts = [session.scalar(arm.count, values) or 0 for arm in arms]
+            found = _counts(session, arms, values)
         ids: list[int] = []
         skip = offset
-        for arm, count in zip(arms, counts, strict=True):
+        for arm, count in zip(arms, found.counts, strict=True):
             if len(ids) >= limit:
                 break
             if skip >= count:
                 skip -= count
                 continue
-            ids.extend(session.scalars(arm.ids.offset(skip).limit(limit - len(ids)), values))
+            query = arm.ids_live if found.left_out else arm.ids
+            ids.extend(session.scalars(query.offset(skip).limit(limit - len(ids)), values))
             skip = 0
-        return SearchPage(ids=tuple(ids), total=sum(counts))
+        if len(ids) < limit:  # kept records found through a merged record's old details
+            ids.extend(found.kept[skip : skip + limit - len(ids)])
+        return SearchPage(ids=tuple(ids), total=found.total)
+
+
+def _counts(session: Session, arms: list[_Arm], values: dict[str, str]) -> MergedHits:
+    """Each arm's count, without records merged into another (whose kept records follow)."""
+    first, any_merge = session.execute(arms[0].count_and_merges, values).one()
+    counts = [first or 0, *(session.scalar(arm.count, values) or 0 for arm in arms[1:])]
+    return merged_hits(session, arms, values, counts) if any_merge else MergedHits(counts)
 
 
 def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummary]:
@@ -436,6 +473,8 @@ def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummar
             )
         if not conditions:
             return []
-        found = list(session.scalars(select(Patient).where(or_(*conditions)).limit(10)))
+        # A merged record is one of the kept record's old spellings, not a candidate.
+        candidates = select(Patient).where(or_(*conditions), Patient.merged_into_id.is_(None))
+        found = list(session.scalars(candidates.limit(10)))
         counts = _open_case_counts(session, [p.id for p in found])
         return [summary(p, region, counts.get(p.id, 0)) for p in found]

@@ -32,6 +32,7 @@ from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
 from app.views.export_action import install_export
 from app.views.messaging import install_messaging
+from app.views.patient_merge_commands import PatientMergeCommands
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
 from app.views.runner import plain_message, service
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
             ),
             Feedback(self.notice, self.statusBar()),
             self.actions,
+        )
+        self.record_merges = PatientMergeCommands(
+            self, self.runner, db, self.commands.selection, self.commands.feedback
         )
         self._build_layout()
         self._build_menus()
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.case_panel.selector.addActions(case_actions)
         self.patients.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.patients.list.addActions([a.book_for_patient, a.edit_patient])
+        self.patients.list.addActions([a.book_for_patient, a.edit_patient, a.merge_patient])
         bar = self.menuBar()
         menus = (
             (
@@ -180,6 +184,8 @@ class MainWindow(QMainWindow):
                     a.new_booking,
                     a.book_for_patient,
                     a.edit_patient,
+                    a.merge_patient,
+                    a.undo_patient_merge,
                     a.patient_history,
                     a.find_patient,
                     a.refresh,
@@ -199,6 +205,8 @@ class MainWindow(QMainWindow):
             lambda: self.open_booking(self.patients.selected_patient_id)
         )
         a.edit_patient.triggered.connect(c.edit_patient)
+        a.merge_patient.triggered.connect(self.record_merges.merge_patient)
+        a.undo_patient_merge.triggered.connect(self.record_merges.undo_patient_merge)
         a.find_patient.triggered.connect(self._focus_search)
         a.refresh.triggered.connect(self.refresh)
         a.book_follow_up.triggered.connect(self.open_follow_up)
@@ -429,6 +437,8 @@ class MainWindow(QMainWindow):
         has_patient = self.record is not None
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
+        a.merge_patient.setEnabled(has_patient)
+        a.undo_patient_merge.setEnabled(has_patient and bool(self.record.undoable_merge_id))
         a.patient_history.setEnabled(has_patient)
         a.case_history.setEnabled(case is not None)
         a.appointment_history.setEnabled(appointment is not None)

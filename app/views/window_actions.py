@@ -15,6 +15,8 @@ class WindowActions:
     book_for_patient: QAction
     edit_patient: QAction
     find_patient: QAction
+    merge_patient: QAction
+    undo_patient_merge: QAction
     refresh: QAction
     edit_case: QAction
     close_case: QAction
@@ -62,6 +64,22 @@ SPEC = (
         QT_TRANSLATE_NOOP("WindowActions", "&Find patient"),
         "Ctrl+F",
         QT_TRANSLATE_NOOP("WindowActions", "Search by name, phone or case ID"),
+    ),
+    (
+        "merge_patient",
+        QT_TRANSLATE_NOOP("WindowActions", "Merge with another &record..."),
+        "Ctrl+Alt+M",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Merge another record of the same person into this patient"
+        ),
+    ),
+    (
+        "undo_patient_merge",
+        QT_TRANSLATE_NOOP("WindowActions", "Undo record mer&ge"),
+        "Ctrl+Alt+Z",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Separate the last record merged into this patient again"
+        ),
     ),
     (
         "refresh",

@@ -1069,6 +1069,26 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
         <translation>Abrió la ficha del paciente</translation>
     </message>
     <message>
+        <source>Merged another record into this patient</source>
+        <translation>Fusionó otra ficha en este paciente</translation>
+    </message>
+    <message>
+        <source>Merged record %1 into another patient</source>
+        <translation>Fusionó la ficha %1 en otro paciente</translation>
+    </message>
+    <message>
+        <source>Undid the merge of another record into this patient</source>
+        <translation>Deshizo la fusión de otra ficha en este paciente</translation>
+    </message>
+    <message>
+        <source>Separated record %1 again (merge undone)</source>
+        <translation>Separó de nuevo la ficha %1 (fusión deshecha)</translation>
+    </message>
+    <message>
+        <source>Moved case %1 to another patient record</source>
+        <translation>Pasó el caso %1 a otra ficha de paciente</translation>
+    </message>
+    <message>
         <source>Opened case %1</source>
         <translation>Abrió el caso %1</translation>
     </message>
@@ -1621,6 +1641,117 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <message>
         <source>Open</source>
         <translation>Abierto</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMergeCommands</name>
+    <message>
+        <source>{other} was merged into {keep}.</source>
+        <translation>{other} se fusionó en {keep}.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Merge undone: {other} and {keep} are separate records again.</source>
+        <translation>Fusión deshecha: {other} y {keep} vuelven a ser fichas separadas.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMergeDialog</name>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>Fusionar con otra ficha</translation>
+    </message>
+    <message>
+        <source>Keep: {name}, {phone}</source>
+        <translation>Conservar: {name}, {phone}</translation>
+    </message>
+    <message>
+        <source>Find the other record: name, phone or case ID</source>
+        <translation>Buscar la otra ficha: nombre, teléfono o ID de caso</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Esta ficha</translation>
+    </message>
+    <message>
+        <source>The other record</source>
+        <translation>La otra ficha</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>Reading both records…</source>
+        <translation>Leyendo las dos fichas…</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s),</source>
+        <translation>
+            <numerusform>%n caso,</numerusform>
+            <numerusform>%n casos,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) and</source>
+        <translation>
+            <numerusform>%n cita y</numerusform>
+            <numerusform>%n citas y</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) move to this record.</source>
+        <translation>
+            <numerusform>%n mensaje pasan a esta ficha.</numerusform>
+            <numerusform>%n mensajes pasan a esta ficha.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The other record stays findable by its details and leads here. You can undo the merge.</source>
+        <translation>La otra ficha se sigue encontrando por sus datos y lleva a esta. Puede deshacer la fusión.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusionando…</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2508,22 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     <message>
         <source>Search by name, phone or case ID</source>
         <translation>Buscar por nombre, teléfono o ID del caso</translation>
+    </message>
+    <message>
+        <source>Merge with another &amp;record...</source>
+        <translation>Fusionar con otra &amp;ficha...</translation>
+    </message>
+    <message>
+        <source>Merge another record of the same person into this patient</source>
+        <translation>Fusionar otra ficha de la misma persona en este paciente</translation>
+    </message>
+    <message>
+        <source>Undo record mer&amp;ge</source>
+        <translation>Deshacer fusión de fic&amp;ha</translation>
+    </message>
+    <message>
+        <source>Separate the last record merged into this patient again</source>
+        <translation>Separar de nuevo la última ficha fusionada en este paciente</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3280,6 +3427,38 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>Message {id} no longer exists.</source>
         <translation>El mensaje {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>Patient record {id} no longer exists.</source>
+        <translation>La ficha de paciente {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>Choose two different patient records to merge.</source>
+        <translation>Elija dos fichas de paciente distintas para fusionar.</translation>
+    </message>
+    <message>
+        <source>The record to keep was itself merged into another record; keep that one instead.</source>
+        <translation>La ficha que se conserva ya se fusionó en otra; conserve esa otra.</translation>
+    </message>
+    <message>
+        <source>The other record has already been merged into another record.</source>
+        <translation>La otra ficha ya se fusionó en otra ficha.</translation>
+    </message>
+    <message>
+        <source>Other records were merged into the record to merge in: keep that record instead, or undo those merges first.</source>
+        <translation>Otras fichas se fusionaron en la ficha que se quiere fusionar: conserve esa ficha, o deshaga antes esas fusiones.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be taken: {fields}.</source>
+        <translation>Estos campos no se pueden tomar: {fields}.</translation>
+    </message>
+    <message>
+        <source>That merge has already been undone.</source>
+        <translation>Esa fusión ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>Another record was merged into this one since; undo that merge first.</source>
+        <translation>Desde entonces se fusionó otra ficha en esta; deshaga antes esa fusión.</translation>
     </message>
 </context>
 <context>
