@@ -337,6 +337,7 @@ def wizard_words(qtbot, db) -> list[tuple[str, str]]:
         wizard.setField("caseTitle", "Knee pain")
         wizard.setField("bodyParts", ["Left knee"])
         words += visible_words(wizard)
+        words += referral_group_words(qtbot, wizard)
         wizard.next()
         qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
         qtbot.waitUntil(lambda: wizard.appointment_page.selected_slot() is not None)
@@ -351,6 +352,21 @@ def wizard_words(qtbot, db) -> list[tuple[str, str]]:
         wizard.deleteLater()
 
 
+def referral_group_words(qtbot, wizard: BookingWizard) -> list[tuple[str, str]]:
+    """The case page's folded referral group, opened, with a date it cannot read; left empty."""
+    page = wizard.case_page
+    page.referral_toggle.click()
+    terms = page.referral
+    terms.written.setText("not a date")  # said beside the terms, in the desk's language
+    qtbot.waitUntil(terms.message.isVisible)
+    words = visible_words(wizard)
+    words.append(("approvedSessions:specialValue", terms.sessions.specialValueText()))
+    words.append(("approvedSessions:accessibleName", terms.sessions.accessibleName()))
+    terms.written.setText("")
+    page.referral_toggle.click()
+    return words
+
+
 def test_every_word_of_the_booking_wizard_changes_language(qtbot, db, practitioner, spanish):
     english = wizard_words(qtbot, db)
     assert "Send link & reserve appointment" in [text for _, text in english]
@@ -359,6 +375,114 @@ def test_every_word_of_the_booking_wizard_changes_language(qtbot, db, practition
     assert "Enviar enlace y reservar cita" in [text for _, text in in_spanish]
     assert "Siguiente >" in [text for _, text in in_spanish]  # Qt's own buttons too
     assert untranslated(english, in_spanish) == []
+
+
+def test_the_referral_group_and_its_warning_read_spanish(qtbot, db, book, spanish):
+    from app.services.dto import CaseDecision
+    from tests.dialogs.helpers import fill_case
+
+    first = book(referral="Dr Mehta", approved_sessions=1)
+    spanish()
+    wizard = BookingWizard(db, patient_id=first.patient_id)
+    wizard.show()
+    try:
+        qtbot.waitUntil(lambda: wizard.patient_page.chosen_patient() is not None)
+        wizard.case_decision_answer = lambda found: CaseDecision.update(first.case_id)
+        wizard.next()
+        words = dict(referral_group_words(qtbot, wizard))
+        assert "&Derivación (opcional)" in [b.text() for b in wizard.findChildren(QAbstractButton)]
+        assert words["approvedSessions:specialValue"] == "Sin límite"
+        assert any("no es una fecha" in text and "AAAA" in text for text in words.values())
+        fill_case(wizard)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == APPOINTMENT_PAGE)
+        warning = wizard.appointment_page.referral_message
+        qtbot.waitUntil(warning.isVisible)
+        assert warning.text() == (
+            "La derivación de este caso permite 1 sesión y ya está reservada. "
+            "La clínica permite reservar aunque se haya superado."
+        )
+    finally:
+        wizard.done(QDialog.DialogCode.Rejected)
+        wizard.runner.wait()
+        wizard.deleteLater()
+
+
+def sign_in_words(qtbot, db, *, locked: bool) -> list[tuple[str, str]]:
+    """The sign-in dialog as it opens, then refusing an empty name and a wrong password."""
+    from app.dialogs.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog(db, locked=locked)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    try:
+        words = visible_words(dialog)
+        dialog.ok_button.click()  # no user name
+        qtbot.waitUntil(dialog.message.isVisible)
+        words += visible_words(dialog)
+        dialog.user_name.setText("Anna")
+        dialog.password.setText("not her password")
+        with qtbot.waitSignal(dialog.refused):
+            dialog.ok_button.click()
+        return words + visible_words(dialog)
+    finally:
+        dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_every_word_of_the_sign_in_dialog_changes_language(qtbot, db, spanish):
+    from app.services import accounts
+
+    accounts.add_account(db, "Anna", "admin", "correct horse battery")
+    english = sign_in_words(qtbot, db, locked=False) + sign_in_words(qtbot, db, locked=True)
+    assert "The user name or password is wrong." in [text for _, text in english]
+    spanish()
+    in_spanish = sign_in_words(qtbot, db, locked=False) + sign_in_words(qtbot, db, locked=True)
+    assert "Iniciar sesión" in [text for _, text in in_spanish]
+    assert "El nombre de usuario o la contraseña no son correctos." in [
+        text for _, text in in_spanish
+    ]
+    assert untranslated(english, in_spanish) == []
+
+
+def test_referral_refusals_read_spanish(qapp, spanish):
+    from app.services import referrals
+    from app.services.dto import ReferralUsage
+
+    until = date(2027, 3, 12)
+    ran_out = referrals.problem(ReferralUsage(1, "Dr Mehta", 6, 2, until), date(2027, 3, 13))
+    all_booked = referrals.problem(ReferralUsage(1, None, 6, 6, None), until)
+    one_booked = referrals.problem(ReferralUsage(1, None, 1, 1, None), until)
+    more_booked = referrals.problem(ReferralUsage(1, None, 6, 7, None), until)
+    with pytest.raises(ValidationError) as too_many:
+        referrals.check_terms(None, 201, None)
+    with pytest.raises(ValidationError) as backwards:
+        referrals.check_terms(until, None, date(2027, 1, 5))
+    english = [translated(m) for m in (ran_out, all_booked, one_booked, more_booked)]
+    assert english == [
+        "This case's referral ran out on 12 Mar 2027.",
+        "This case's referral allows 6 sessions and all 6 are booked.",
+        "This case's referral allows 1 session and all 1 is booked.",
+        "This case's referral allows 6 sessions and 7 are booked.",
+    ]
+    assert plain_message(backwards.value) == (
+        "The referral cannot run out (5 Jan 2027) before it was written (12 Mar 2027)."
+    )
+    spanish()
+    assert [translated(m) for m in (ran_out, all_booked, one_booked, more_booked)] == [
+        "La derivación de este caso venció el 12 mar 2027.",
+        "La derivación de este caso permite 6 sesiones y ya están reservadas las 6.",
+        "La derivación de este caso permite 1 sesión y ya está reservada.",
+        "La derivación de este caso permite 6 sesiones y hay 7 reservadas.",
+    ]
+    assert plain_message(too_many.value) == (
+        "Las sesiones aprobadas deben ser de 1 a 200; déjelo vacío si no hay límite."
+    )
+    assert plain_message(backwards.value) == (
+        "La derivación no puede vencer (5 ene 2027) antes de la fecha en que se emitió "
+        "(12 mar 2027)."
+    )
+    assert str(ran_out) == "This case's referral ran out on 12 Mar 2027."  # the log keeps English
 
 
 def test_no_translation_is_left_installed(qapp):

@@ -62,6 +62,10 @@ class AccountsTab(QWidget):
         self.bus.changed.connect(self._on_changes)
         self.load()
 
+    def title(self) -> str:
+        """The tab's name in Settings (said here so the translation has this class's name)."""
+        return self.tr("&Accounts")
+
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -384,5 +388,5 @@ def install_accounts_tab(db, tabs: QTabWidget) -> AccountsTab | None:
     if not shows_accounts(db.signed_in):
         return None
     tab = AccountsTab(db, tabs)
-    tabs.addTab(tab, tab.tr("&Accounts"))
+    tabs.addTab(tab, tab.title())
     return tab

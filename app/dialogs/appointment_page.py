@@ -25,7 +25,7 @@ from app.services.changes import Changes
 from app.services.clinic_time import local_label
 from app.services.dto import Practitioner, Slot
 from app.views.desk import desk_for
-from app.views.runner import plain_message, service
+from app.views.runner import plain_message, service, translated
 
 _booking = service("booking")
 _follow_up = service("follow_up")
@@ -340,7 +340,8 @@ class AppointmentPage(QWizardPage):
     def _referral_in(self, check) -> None:
         message, blocked = (check.message, check.blocked) if check is not None else ("", False)
         if message and not blocked:
-            message += " " + self.tr("The clinic allows booking past it.")
+            # translated first: the service's words lose their template once joined to ours
+            message = translated(message) + " " + self.tr("The clinic allows booking past it.")
         self.referral_message.say(message, serious=True)
         self.referral_blocked = blocked
         self.completeChanged.emit()

@@ -94,11 +94,10 @@ class ReferralFields(QWidget):
         )
         for field, what in typed:
             if not field.text_is_date():
-                hint = field.display_format().upper()  # DD/MM/YYYY
                 return (
                     self.tr("The %1 is not a date; type it as %2 or leave it empty.")
                     .replace("%1", what)
-                    .replace("%2", hint)
+                    .replace("%2", field.hint())  # DD/MM/YYYY, in the desk's language
                 )
         written, until = self.referral_date(), self.valid_until()
         if written and until and until < written:

@@ -85,8 +85,11 @@ class DateField(QLineEdit):
         self.textChanged.connect(self._on_text)
 
     def _show_hint(self) -> None:
-        hint = self._format.replace("dd", self.tr("DD")).replace("yyyy", self.tr("YYYY"))
-        self.setPlaceholderText(self.tr("%1 or leave empty").replace("%1", hint))
+        self.setPlaceholderText(self.tr("%1 or leave empty").replace("%1", self.hint()))
+
+    def hint(self) -> str:
+        """The order to type a date in, as a receptionist reads it: DD/MM/YYYY (or MM/DD/YYYY)."""
+        return self._format.replace("dd", self.tr("DD")).replace("yyyy", self.tr("YYYY"))
 
     def set_region(self, region: str) -> None:
         """Reads and writes dates in the region's order from now on; a date typed is kept."""

@@ -20,6 +20,7 @@ from app.models.case import CASE_OPEN
 from app.services import settings
 from app.services.dto import ExpiringReferral, ReferralCheck, ReferralUsage
 from app.services.errors import ValidationError
+from app.services.words import QT_TRANSLATE_NOOP, Words, say, say_count, translate
 from app.statuses import AppointmentStatus
 
 MISSED = (AppointmentStatus.CANCELLED.value, AppointmentStatus.NO_SHOW.value)
@@ -35,13 +36,25 @@ def check_terms(
     if approved_sessions is not None and not 1 <= approved_sessions <= MOST_SESSIONS:
         raise ValidationError(
             "approvedSessions",
-            f"Approved sessions must be 1 to {MOST_SESSIONS}; leave it empty for no limit.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Approved sessions must be 1 to {most}; leave it empty for no limit.",
+                ),
+                most=MOST_SESSIONS,
+            ),
         )
     if referral_date and valid_until and valid_until < referral_date:
         raise ValidationError(
             "referralValidUntil",
-            f"The referral cannot run out ({_day(valid_until)}) before it was written "
-            f"({_day(referral_date)}).",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The referral cannot run out ({until}) before it was written ({written}).",
+                ),
+                until=_day(valid_until),
+                written=_day(referral_date),
+            ),
         )
 
 
@@ -50,8 +63,25 @@ def uses_session(status: str, count_missed: bool) -> bool:
     return count_missed or status not in MISSED
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"  # 12 Mar 2027, whatever the PC's date order
+MONTHS = (
+    QT_TRANSLATE_NOOP("services", "Jan"),
+    QT_TRANSLATE_NOOP("services", "Feb"),
+    QT_TRANSLATE_NOOP("services", "Mar"),
+    QT_TRANSLATE_NOOP("services", "Apr"),
+    QT_TRANSLATE_NOOP("services", "May"),
+    QT_TRANSLATE_NOOP("services", "Jun"),
+    QT_TRANSLATE_NOOP("services", "Jul"),
+    QT_TRANSLATE_NOOP("services", "Aug"),
+    QT_TRANSLATE_NOOP("services", "Sep"),
+    QT_TRANSLATE_NOOP("services", "Oct"),
+    QT_TRANSLATE_NOOP("services", "Nov"),
+    QT_TRANSLATE_NOOP("services", "Dec"),
+)
+
+
+def _day(day: date) -> Words:
+    """12 Mar 2027, whatever the PC's date order; the month is said in the desk's language."""
+    return say("{day} {month} {year}", day=day.day, month=say(MONTHS[day.month - 1]), year=day.year)
 
 
 def counts_missed(session: Session) -> bool:
@@ -94,15 +124,42 @@ def problem(found: ReferralUsage, day: date, adding: int = 1) -> str:
     A move adds none: only its new day is checked against the valid-until date.
     """
     if found.expired_on(day):
-        return f"This case's referral ran out on {_day(found.valid_until)}."
-    if adding and found.approved is not None and found.used + adding > found.approved:
-        booked = f"all {found.used}" if found.used == found.approved else str(found.used)
-        verb = "is" if found.used == 1 else "are"
-        return (
-            f"This case's referral allows {found.approved} session"
-            f"{'' if found.approved == 1 else 's'} and {booked} {verb} booked."
+        return say(
+            QT_TRANSLATE_NOOP("services", "This case's referral ran out on {day}."),
+            day=_day(found.valid_until),
         )
+    if adding and found.approved is not None and found.used + adding > found.approved:
+        return _sessions_booked(found.approved, found.used)
     return ""
+
+
+def _sessions_booked(approved: int, used: int) -> Words:
+    """'This case's referral allows 6 sessions and all 6 are booked.' (or '... and 7 are')."""
+    if used == approved == 1:
+        return say(
+            QT_TRANSLATE_NOOP(
+                "services", "This case's referral allows 1 session and all 1 is booked."
+            )
+        )
+    if used == approved:
+        template = translate(
+            "services",
+            "This case's referral allows %n session(s) and all %n are booked.",
+            "",
+            approved,
+        )
+    elif used == 1:
+        template = translate(
+            "services", "This case's referral allows %n session(s) and 1 is booked.", "", approved
+        )
+    else:
+        template = translate(
+            "services",
+            "This case's referral allows %n session(s) and {used} are booked.",
+            "",
+            approved,
+        )
+    return say_count(template, approved, used=used)
 
 
 def enforce(

@@ -105,16 +105,19 @@ def referral_text(usage) -> str:
     with no date; '' when the case's referral limits nothing (a `ReferralUsage` or None)."""
     if usage is None or not usage.limited:
         return ""
-    tr = QCoreApplication.translate
     if usage.approved is None:
-        used = tr("ClinicFormat", "%1 used").replace("%1", str(usage.used))
+        used = QCoreApplication.translate("ClinicFormat", "%1 used").replace("%1", str(usage.used))
     else:
         used = (
-            tr("ClinicFormat", "%1/%2 used")
+            QCoreApplication.translate("ClinicFormat", "%1/%2 used")
             .replace("%1", str(usage.used))
             .replace("%2", str(usage.approved))
         )
     if usage.valid_until is None:
         return used
     until = clinic_locale().toString(_qdate(usage.valid_until), DAY_MONTH_FORMAT)
-    return tr("ClinicFormat", "%1, until %2").replace("%1", used).replace("%2", until)
+    return (
+        QCoreApplication.translate("ClinicFormat", "%1, until %2")
+        .replace("%1", used)
+        .replace("%2", until)
+    )

@@ -214,7 +214,7 @@ class SignInGate(QObject):
         self.label.setText(
             self.tr("Signed in: %1 (%2)")
             .replace("%1", identity.user_name)
-            .replace("%2", identity.role)
+            .replace("%2", self.role_label(identity.role))
         )
         self.label.show()
         for widget in self.kept:
@@ -222,6 +222,15 @@ class SignInGate(QObject):
         self.kept = []
         self._read_idle_minutes()
         self.restart_idle()
+
+    def role_label(self, role: str) -> str:
+        """The staff role as Settings > Accounts names it, in the desk's language."""
+        labels = {
+            "reception": self.tr("Reception"),
+            "practitioner": self.tr("Practitioner"),
+            "admin": self.tr("Administrator"),
+        }
+        return labels.get(role, role)
 
     # --- the idle lock ----------------------------------------------------------------------
 

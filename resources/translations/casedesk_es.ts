@@ -2,148 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name></name>
-    <message>
-        <source>ClinicFormat</source>
-        <comment>%1 used</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ClinicFormat</source>
-        <comment>%1/%2 used</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ClinicFormat</source>
-        <comment>%1, until %2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountsTab</name>
     <message>
+        <source>&amp;Accounts</source>
+        <translation>C&amp;uentas</translation>
+    </message>
+    <message>
         <source>Changes on this tab are stored at once; Save is for the other tabs. A locked account is one with five wrong passwords in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los cambios de esta pestaña se guardan al momento; Guardar es para las demás pestañas. Una cuenta bloqueada es la que tiene cinco contraseñas incorrectas seguidas.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished">Nombre de usuario</translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Practitioner</source>
-        <translation type="unfinished">Profesional</translation>
+        <translation>Profesional</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa</translation>
     </message>
     <message>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueada hasta</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Último inicio de sesión</translation>
     </message>
     <message>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Recepción</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>Add an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una cuenta</translation>
     </message>
     <message>
         <source>&amp;Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir cu&amp;enta</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <source>Selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta seleccionada</translation>
     </message>
     <message>
         <source>Change &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;rol</translation>
     </message>
     <message>
         <source>Reset pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer contra&amp;seña</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Desac&amp;tivar</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reac&amp;tivar</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>Adding the account...</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo la cuenta...</translation>
     </message>
     <message>
         <source>Added %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha añadido %1.</translation>
     </message>
     <message>
         <source>Role changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol cambiado.</translation>
     </message>
     <message>
         <source>Password reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña restablecida.</translation>
     </message>
     <message>
         <source>Unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueada.</translation>
     </message>
     <message>
         <source>Reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reactivada.</translation>
     </message>
     <message>
         <source>Deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivada.</translation>
     </message>
     <message>
         <source>Storing...</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando...</translation>
     </message>
 </context>
 <context>
@@ -210,7 +196,7 @@
     </message>
     <message>
         <source>The clinic allows booking past it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clínica permite reservar aunque se haya superado.</translation>
     </message>
 </context>
 <context>
@@ -544,7 +530,7 @@ Add them and this appointment to the selected case, or open a separate case?</so
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Derivación</translation>
     </message>
     <message>
         <source>&amp;Update selected case</source>
@@ -628,15 +614,15 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>Re&amp;ferral (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Derivación (opcional)</translation>
     </message>
     <message>
         <source>GP, insurer or clinic that referred</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico de cabecera, aseguradora o clínica que lo derivó</translation>
     </message>
     <message>
         <source>Referred b&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Deri&amp;vado por</translation>
     </message>
 </context>
 <context>
@@ -698,27 +684,27 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar mi contraseña</translation>
     </message>
     <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña actual</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña nueva</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña nueva</translation>
     </message>
     <message>
         <source>The two new passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
     </message>
     <message>
         <source>Changing the password...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiando la contraseña...</translation>
     </message>
 </context>
 <context>
@@ -757,6 +743,18 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
             <numerusform>%n citas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 used</source>
+        <translation>usadas: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 used</source>
+        <translation>%1/%2 usadas</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, hasta %2</translation>
+    </message>
 </context>
 <context>
     <name>ClinicTab</name>
@@ -778,19 +776,19 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
     <message>
         <source>Warn</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisar</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear</translation>
     </message>
     <message>
         <source>Cancelled and no-show visits use a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Las citas canceladas o a las que el paciente no acudió cuentan como sesión</translation>
     </message>
     <message>
         <source>Past a re&amp;ferral</source>
-        <translation type="unfinished"></translation>
+        <translation>Al superar la &amp;derivación</translation>
     </message>
 </context>
 <context>
@@ -862,24 +860,24 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <name>ExpiringReferralsModel</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Caso</translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Derivación</translation>
     </message>
 </context>
 <context>
     <name>ExpiringReferralsView</name>
     <message numerus="yes">
         <source>%n referral(s) expiring in 14 days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n derivación vence en los próximos 14 días.</numerusform>
+            <numerusform>%n derivaciones vencen en los próximos 14 días.</numerusform>
         </translation>
     </message>
 </context>
@@ -921,31 +919,31 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <name>FirstAdminBox</name>
     <message>
         <source>Protect this desk with a sign-in (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Proteger este puesto con inicio de sesión (opcional)</translation>
     </message>
     <message>
         <source>The first administrator, who adds the other staff in Settings &gt; Accounts. Leave empty to open CaseDesk without a sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>El primer administrador, que añade al resto del personal en Ajustes &gt; Cuentas. Déjelo vacío para abrir CaseDesk sin iniciar sesión.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished">Nombre de usuario</translation>
+        <translation>Nombre de usuario</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <source>Enter a user name, or leave all three fields empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un nombre de usuario, o deje vacíos los tres campos.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1982,39 +1980,39 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     <name>ReferralFields</name>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin límite</translation>
     </message>
     <message>
         <source>Approved sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones aprobadas</translation>
     </message>
     <message>
         <source>Referral &amp;date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha de derivación</translation>
     </message>
     <message>
         <source>Valid &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Válida &amp;hasta</translation>
     </message>
     <message>
         <source>Approved &amp;sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones a&amp;probadas</translation>
     </message>
     <message>
         <source>referral date</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha de derivación</translation>
     </message>
     <message>
         <source>valid-until date</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha «válida hasta»</translation>
     </message>
     <message>
         <source>The %1 is not a date; type it as %2 or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 no es una fecha; escríbala como %2 o déjela vacía.</translation>
     </message>
     <message>
         <source>The referral cannot run out before it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>La derivación no puede vencer antes de la fecha en que se emitió.</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2137,10 @@ Everything entered since then is replaced; the database as it is now is backed u
         <translation>¿Sustituir la base de datos de la clínica por la copia hecha el {when}?
 
 Todo lo introducido desde entonces se sustituye; antes se hace una copia de la base de datos tal como está ahora. La ventana se vuelve a abrir con la base de datos restaurada.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can restore a backup.</source>
+        <translation>Solo un administrador puede restaurar una copia de seguridad.</translation>
     </message>
     <message>
         <source>Restoring...</source>
@@ -2296,66 +2298,78 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     <name>SignInDialog</name>
     <message>
         <source>Sign in — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión — %1</translation>
     </message>
     <message>
         <source>The desk was locked. Sign in to go on where you left off.</source>
-        <translation type="unfinished"></translation>
+        <translation>El puesto se ha bloqueado. Inicie sesión para seguir donde lo dejó.</translation>
     </message>
     <message>
         <source>Sign in with your staff account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión con su cuenta de personal.</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
         <source>&amp;Quit CaseDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir de CaseDesk</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de &amp;usuario</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
         <source>Signing in...</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando sesión...</translation>
     </message>
 </context>
 <context>
     <name>SignInGate</name>
     <message>
         <source>S&amp;witch user...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar de &amp;usuario...</translation>
     </message>
     <message>
         <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
         <source>Change my &amp;password...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar mi &amp;contraseña...</translation>
     </message>
     <message>
         <source>%1 is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está bloqueado.</translation>
     </message>
     <message>
         <source>Sign in to use %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicie sesión para usar %1.</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
     </message>
 </context>
 <context>
@@ -3429,6 +3443,91 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>El mensaje {id} ya no existe.</translation>
     </message>
     <message>
+        <source>Approved sessions must be 1 to {most}; leave it empty for no limit.</source>
+        <translation>Las sesiones aprobadas deben ser de 1 a {most}; déjelo vacío si no hay límite.</translation>
+    </message>
+    <message>
+        <source>The referral cannot run out ({until}) before it was written ({written}).</source>
+        <translation>La derivación no puede vencer ({until}) antes de la fecha en que se emitió ({written}).</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>may</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sept</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <source>This case&apos;s referral ran out on {day}.</source>
+        <translation>La derivación de este caso venció el {day}.</translation>
+    </message>
+    <message>
+        <source>This case&apos;s referral allows 1 session and all 1 is booked.</source>
+        <translation>La derivación de este caso permite 1 sesión y ya está reservada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This case&apos;s referral allows %n session(s) and all %n are booked.</source>
+        <translation>
+            <numerusform>La derivación de este caso permite %n sesión y ya hay %n reservada.</numerusform>
+            <numerusform>La derivación de este caso permite %n sesiones y ya están reservadas las %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This case&apos;s referral allows %n session(s) and 1 is booked.</source>
+        <translation>
+            <numerusform>La derivación de este caso permite %n sesión y hay 1 reservada.</numerusform>
+            <numerusform>La derivación de este caso permite %n sesiones y hay 1 reservada.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This case&apos;s referral allows %n session(s) and {used} are booked.</source>
+        <translation>
+            <numerusform>La derivación de este caso permite %n sesión y hay {used} reservadas.</numerusform>
+            <numerusform>La derivación de este caso permite %n sesiones y hay {used} reservadas.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Patient record {id} no longer exists.</source>
         <translation>La ficha de paciente {id} ya no existe.</translation>
     </message>
@@ -3459,13 +3558,6 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>Another record was merged into this one since; undo that merge first.</source>
         <translation>Desde entonces se fusionó otra ficha en esta; deshaga antes esa fusión.</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
