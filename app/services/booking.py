@@ -256,11 +256,32 @@ def _case_for(
                 code=case.code,
             )
         )
-    before = cases.case_snapshot(case)
+    before = cases.case_snapshot(case) | cases.referral_snapshot(case)
     added = cases.add_body_parts(session, case, parts)
-    if added:
-        audit.record(session, "case.update", "case", case.id, before, cases.case_snapshot(case))
+    renewed = _renew_referral(case, request)
+    if added or renewed:
+        after = cases.case_snapshot(case) | cases.referral_snapshot(case)
+        audit.record(session, "case.update", "case", case.id, before, after)
     return case, False
+
+
+def _renew_referral(case: Case, request: BookingRequest) -> bool:
+    """Referral terms typed while updating a case are a renewed referral: each one typed
+    replaces the case's, the others stay. True when anything changed."""
+    typed = {
+        "referral": request.referral or None,
+        "referral_date": request.referral_date,
+        "approved_sessions": request.approved_sessions,
+        "referral_valid_until": request.referral_valid_until,
+    }
+    changed = False
+    for name, value in typed.items():
+        if value is not None and getattr(case, name) != value:
+            setattr(case, name, value)
+            changed = True
+    if changed:  # the whole set must still make sense (valid-until after the referral date)
+        referrals.check_terms(case.referral_date, case.approved_sessions, case.referral_valid_until)
+    return changed
 
 
 def book_appointment(

@@ -200,7 +200,7 @@ class BookingRequest:
     new_patient: PatientDetails | None = None
     kind: str = "initial"
     notes: str | None = None
-    referral: str | None = None  # who referred (GP, insurer); the next three only for a new case
+    referral: str | None = None  # who referred (GP, insurer); updating a case: a renewed referral
     referral_date: date | None = None
     approved_sessions: int | None = None
     referral_valid_until: date | None = None
