@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import Appointment, Case, Patient
-from app.services import patient_merge, patients
+from app.services import fhir_export, patient_merge, patients
 from app.services.errors import ConflictError
 from tests.conftest import new_patient
+from tests.services.test_fhir_export import assert_references_resolve, exported, resources
 
 REFUSAL = "This record was merged into Priya Sharma's; search for the patient again."
 
@@ -48,3 +49,14 @@ def test_editing_a_merged_record_names_the_kept_one(db, merged):
     assert str(refused.value) == REFUSAL
     with db.reading() as session:
         assert session.get(Patient, other).last_name == "Sharmaa"
+
+
+def test_the_fhir_export_leaves_merged_records_out(db, merged, tmp_path):
+    kept, other = merged
+    bundle = exported(db, tmp_path)
+    assert [p["id"] for p in resources(bundle, "Patient")] == [str(kept)]
+    episodes = resources(bundle, "EpisodeOfCare")
+    assert len(episodes) == 2  # both cases, now the kept record's
+    assert {e["patient"]["reference"] for e in episodes} == {f"Patient/{kept}"}
+    assert_references_resolve(bundle)
+    assert fhir_export.export_fhir(db, tmp_path / "again.json").patients == 1
