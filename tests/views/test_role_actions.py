@@ -142,6 +142,19 @@ def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, open_desk,
     assert not named(window, "sendOutboxAction").isEnabled()
 
 
+def test_a_practitioners_day_opens_on_their_own_column(qtbot, open_desk, db, staff):
+    other = practitioners.add_practitioner(db, "Vikram Shah", EVERY_DAY, 30)
+    accounts.add_account(db, "Vikram", "practitioner", PASSWORD, practitioner_id=other.id)
+    window = open_desk()
+    sign_in(qtbot, window, "Vikram")
+    panel = window.book
+    with qtbot.waitSignal(panel.bookShown, timeout=10_000):
+        panel.tabs.setCurrentWidget(panel)
+    columns = [c.practitioner_id for c in panel.model.columns]
+    assert len(columns) == 2 and columns[0] != other.id  # Asha Rao's column comes first
+    assert panel.view.currentIndex().column() == columns.index(other.id)
+
+
 def test_without_accounts_everything_is_offered(qtbot, open_desk, book):
     booked = book(new_patient=new_patient("Kavya", "Menon"))
     window = open_desk()
