@@ -105,13 +105,28 @@ class RoleActions(QObject):
         new_booking = self.window.actions.new_booking
         new_booking.setEnabled(True)
         self._say(new_booking, Permission.BOOKINGS)
-        outbox = getattr(getattr(self.window, "messaging", None), "outbox_view", None)
-        if outbox is not None:
-            outbox.may_act = self.may(Permission.MESSAGES)
-            outbox.update_buttons()
-            for button in (outbox.retry_button, outbox.cancel_button, outbox.send_button):
-                button.setToolTip("" if outbox.may_act else self.why(Permission.MESSAGES))
+        self._limit_docks()
         self.window._update_actions()  # ends in limit()
+
+    def _limit_docks(self) -> None:
+        """The Outbox and the reservations to follow up (Messages menu)."""
+        messaging = getattr(self.window, "messaging", None)
+        if messaging is None:
+            return
+        outbox = messaging.outbox_view
+        outbox.may_act = self.may(Permission.MESSAGES)
+        outbox.update_buttons()
+        for button in (outbox.retry_button, outbox.cancel_button, outbox.send_button):
+            button.setToolTip("" if outbox.may_act else self.why(Permission.MESSAGES))
+        reservations = messaging.reservations_view
+        needs = {
+            reservations.resend_button: Permission.MESSAGES,
+            reservations.cancel_button: Permission.BOOKINGS,
+        }
+        for button, permission in needs.items():
+            reservations.allowed[button] = self.may(permission)
+            button.setToolTip("" if self.may(permission) else self.why(permission))
+        reservations.update_buttons()
 
     def limit(self, appointment: AppointmentInfo | None) -> None:
         """Disables the selection's actions the role may not do (the window enabled them)."""

@@ -130,6 +130,8 @@ def test_a_practitioner_changes_statuses_in_their_own_book_only(
     assert named(window, "settingsAction").isEnabled()
     assert button(window, "moveAppointmentButton").isEnabled()
     assert window.messaging.outbox_view.may_act
+    reservations = window.messaging.reservations_view
+    assert all(reservations.allowed.values()) and reservations.allowed
 
 
 def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, open_desk, staff):
@@ -140,6 +142,10 @@ def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, open_desk,
     assert not outbox.send_button.isEnabled() and not outbox.retry_button.isEnabled()
     assert outbox.send_button.toolTip() == NEEDS_RECEPTION
     assert not named(window, "sendOutboxAction").isEnabled()
+    reservations = window.messaging.reservations_view
+    assert not reservations.allowed[reservations.resend_button]
+    assert not reservations.allowed[reservations.cancel_button]
+    assert reservations.cancel_button.toolTip() == NEEDS_RECEPTION
 
 
 def test_a_practitioners_day_opens_on_their_own_column(qtbot, open_desk, db, staff):
