@@ -54,8 +54,9 @@ BOOK_MENU_ACTIONS = {
     "schedule_move": P.BOOKINGS,
     "schedule_cancel": P.BOOKINGS,
 }
-BOOK_MENU_STATUSES = ("schedule_confirmed", "schedule_arrived", "schedule_completed")
-BOOK_MENU_STATUSES += ("schedule_no_show",)
+BOOK_MENU_STATUSES = tuple(
+    f"schedule_{status}" for status in ("confirmed", "arrived", "completed", "no_show")
+)
 del P
 
 
