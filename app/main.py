@@ -32,6 +32,7 @@ def create_main_window(database: str, demo: bool | None = None) -> QMainWindow:
     from app.views import gc_guard
     from app.views.desk import desk_for
     from app.views.main_window import MainWindow
+    from app.views.role_actions import install_role_actions
     from app.views.sign_in_gate import install_sign_in
 
     gc_guard.install()
@@ -39,6 +40,7 @@ def create_main_window(database: str, demo: bool | None = None) -> QMainWindow:
     desk_for(db).runner.hold()  # nothing is read until signed in (or known to need no sign-in)
     window = MainWindow(db)
     window.sign_in = install_sign_in(window, db)
+    install_role_actions(window, window.sign_in)
     if demo if demo is not None else is_demo_database(database):
         window.mark_demo()
     return window

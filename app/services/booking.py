@@ -213,11 +213,16 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
 
 def _patient_for(session: Session, request: BookingRequest, region: str) -> Patient:
     if request.patient_id:
-        patient = session.get(Patient, request.patient_id)
+        # Locked (on PostgreSQL), so a merge at another desk waits for this booking or this
+        # booking sees the merge: never a new case left behind on the merged record.
+        patient = session.get(
+            Patient, request.patient_id, with_for_update=True, populate_existing=True
+        )
         if patient is None:
             raise NotFoundError(
                 say(QT_TRANSLATE_NOOP("services", "That patient no longer exists; search again."))
             )
+        patients.refuse_merged(session, patient)
         return patient
     return patients.add_patient(session, request.new_patient, region)
 

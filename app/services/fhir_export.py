@@ -125,11 +125,11 @@ def _one_snapshot(session: Session) -> None:
 
 
 def _count(session: Session) -> dict[str, int]:
-    def rows(model) -> int:
-        return session.scalar(select(func.count()).select_from(model)) or 0
+    def rows(model, *where) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
     return {
-        "patients": rows(Patient),
+        "patients": rows(Patient, Patient.merged_into_id.is_(None)),
         "practitioners": rows(Practitioner),
         "cases": rows(Case),
         "appointments": rows(Appointment),
@@ -163,8 +163,12 @@ def _practitioners(session: Session) -> Iterator[list[dict]]:
 
 def _patients(session: Session) -> Iterator[list[dict]]:
     p = Patient
-    query = select(p.id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.sex).order_by(
-        p.id
+    # A record merged into another is left out: its cases (and so every reference to a
+    # patient) moved to the kept record, which stands for the person.
+    query = (
+        select(p.id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.sex)
+        .where(p.merged_into_id.is_(None))
+        .order_by(p.id)
     )
     for row in _stream(session, query):
         patient: dict[str, Any] = {

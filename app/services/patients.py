@@ -17,7 +17,7 @@ from app.models import Case, Patient
 from app.models.case import CASE_OPEN
 from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.merged_search import ANY_MERGE, MERGED_IDS, MergedHits, merged_hits
 from app.services.permissions import Permission, require
 from app.services.text import digits, fold, prefix_upper_bound
@@ -226,16 +226,39 @@ def update_patient(db: Database, patient_id: int, details: PatientDetails) -> Pa
     with db.writing() as session:
         require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
-        patient = session.get(Patient, patient_id)
+        # Locked (on PostgreSQL) so a merge at another desk cannot slip in between.
+        patient = session.get(Patient, patient_id, with_for_update=True, populate_existing=True)
         if patient is None:
             raise NotFoundError(
                 say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)
             )
+        refuse_merged(session, patient)
         clean = validate_details(details, region)
         before = snapshot(patient)
         apply_details(patient, clean)
         audit.record(session, "patient.update", "patient", patient.id, before, snapshot(patient))
         return summary(patient, region, _open_case_counts(session, [patient.id]).get(patient.id, 0))
+
+
+def refuse_merged(session: Session, patient: Patient) -> None:
+    """Refuses a change to a record another desk has merged into another one meanwhile,
+    naming the record kept (its cases are there now)."""
+    if patient.merged_into_id is None:
+        return
+    kept = session.get(Patient, patient.merged_into_id)
+    for _ in range(20):  # the kept record may itself have been merged since
+        if kept is None or kept.merged_into_id is None:
+            break
+        kept = session.get(Patient, kept.merged_into_id)
+    name = f"{kept.first_name} {kept.last_name}" if kept is not None else ""
+    raise ConflictError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "services", "This record was merged into {name}'s; search for the patient again."
+            ),
+            name=name,
+        )
+    )
 
 
 def _open_case_counts(session: Session, ids: list[int]) -> dict[int, int]:
@@ -259,7 +282,8 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
 
     with db.reading() as session:
         region = settings.read_all(session)["clinic.region"]
-        patient = session.get(Patient, patient_id)
+        # Locked (on PostgreSQL) so a merge at another desk cannot slip in between.
+        patient = session.get(Patient, patient_id, with_for_update=True, populate_existing=True)
         if patient is None:
             raise NotFoundError(
                 say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)

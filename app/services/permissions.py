@@ -11,13 +11,16 @@ permissions). The window asks for a sign-in whenever the database has accounts.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from app.models.staff import ROLE_ADMIN, ROLE_PRACTITIONER, ROLE_RECEPTION
-from app.services.dto import StaffIdentity
+from app.roles import ROLE_ADMIN, ROLE_PRACTITIONER, ROLE_RECEPTION
 from app.services.errors import NotAllowedError
 from app.services.words import QT_TRANSLATE_NOOP, say
+
+if TYPE_CHECKING:  # the window checks roles too, and must not load SQLAlchemy to do it
+    from sqlalchemy.orm import Session
+
+    from app.services.dto import StaffIdentity
 
 
 class Permission(StrEnum):

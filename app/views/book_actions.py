@@ -92,7 +92,9 @@ class BookActions(QObject):
         menu.setObjectName("scheduleMenu")
         if entry is None:
             book = menu.addAction(self.tr("&Book here…"))
+            book.setObjectName("schedule_book")
             book.triggered.connect(lambda: self.book_at(practitioner_id, start))
+            self._limit_to_role(menu, practitioner_id)
             return menu
         self.chosen = entry
         opened = menu.addAction(self.tr("&Open patient"))
@@ -117,7 +119,13 @@ class BookActions(QObject):
         copy = menu.addAction(self.tr("Copy &link"))
         copy.setObjectName("schedule_copy_link")
         copy.triggered.connect(lambda: self.copy_link(entry))
+        self._limit_to_role(menu, practitioner_id)
         return menu
+
+    def _limit_to_role(self, menu: QMenu, practitioner_id: int) -> None:
+        roles = getattr(self.window_, "roles", None)  # the window's RoleActions
+        if roles is not None:
+            roles.limit_book_menu(menu, practitioner_id)
 
     def menu_at(self, pos: QPoint) -> None:
         view = self.panel.view

@@ -35,6 +35,7 @@ from app.views.messaging import install_messaging
 from app.views.patient_merge_commands import PatientMergeCommands
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
+from app.views.role_actions import RoleActions
 from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
 from app.views.window_commands import Feedback, Selection, WindowCommands
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         install_patient_import(self, db)  # File > Import patients...
         self.export = install_export(self, db)  # File > Export... (FHIR)
         self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
+        self.roles = RoleActions(self)  # what the signed-in member's role may do
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
@@ -449,6 +451,7 @@ class MainWindow(QMainWindow):
         a.merge_cases.setEnabled(case is not None and len(self.case_panel.cases()) > 1)
         a.undo_merge.setEnabled(case is not None and bool(case.merged_codes))
         self.commands.update_appointment_actions(appointment)
+        self.roles.limit(appointment)
 
     def _restore_layout(self) -> None:
         """The size, place and docks the receptionist left; else a size that fits 1366x768."""

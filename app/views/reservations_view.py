@@ -134,6 +134,8 @@ class ReservationsView(RecordTableView["Reservation"]):
         self.cancel_button = self.add_button(
             self.tr("Cancel &appointment"), "reservationCancelButton", self.cancel_selected
         )
+        # What the signed-in role may do here (app/views/role_actions.py): button -> allowed.
+        self.allowed: dict[QWidget, bool] = {}
         # A reservation crosses the hold as time passes, with nothing written to announce it.
         self.ticker = QTimer(self, interval=CLOCK_MS)
         self.ticker.timeout.connect(self.outdated)
@@ -208,7 +210,7 @@ class ReservationsView(RecordTableView["Reservation"]):
             self.whatsapp_button,
             self.cancel_button,
         ):
-            button.setEnabled(chosen)
+            button.setEnabled(chosen and self.allowed.get(button, True))
 
 
 def _read_reservations(

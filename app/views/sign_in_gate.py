@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -92,6 +92,10 @@ class DeskCover(QWidget):
 
 class SignInGate(QObject):
     """The sign-in, idle lock and switch user of one window (see the module doc)."""
+
+    # Who is signed in changed (a sign-in, or switch user signing out): the window's actions
+    # follow the role (app/views/role_actions.py).
+    signedInChanged = Signal()  # noqa: N815 - Qt's naming
 
     def __init__(self, window: QMainWindow, db: Database) -> None:
         super().__init__(window)
@@ -222,6 +226,7 @@ class SignInGate(QObject):
         self.kept = []
         self._read_idle_minutes()
         self.restart_idle()
+        self.signedInChanged.emit()
 
     def role_label(self, role: str) -> str:
         """The staff role as Settings > Accounts names it, in the desk's language."""
@@ -296,6 +301,7 @@ class SignInGate(QObject):
         self.signed_in = None
         self.label.hide()
         self.ask(locked=False)
+        self.signedInChanged.emit()
 
     def change_password(self):
         """File > Change my password (the signed-in user's own)."""

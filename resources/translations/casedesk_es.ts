@@ -2203,6 +2203,21 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     </message>
 </context>
 <context>
+    <name>RoleActions</name>
+    <message>
+        <source>Needs an administrator account</source>
+        <translation>Requiere una cuenta de administrador</translation>
+    </message>
+    <message>
+        <source>Needs a reception or admin account</source>
+        <translation>Requiere una cuenta de recepción o de administrador</translation>
+    </message>
+    <message>
+        <source>A practitioner changes appointments in their own book only</source>
+        <translation>Un profesional solo cambia las citas de su propia agenda</translation>
+    </message>
+</context>
+<context>
     <name>Runner</name>
     <message>
         <source>Something unexpected went wrong; nothing was changed. Details are in the log.</source>
@@ -2910,6 +2925,10 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>&apos;{raw}&apos; is not a valid phone number for region {region}.</source>
         <translation>«{raw}» no es un número de teléfono válido para la región {region}.</translation>
+    </message>
+    <message>
+        <source>This record was merged into {name}&apos;s; search for the patient again.</source>
+        <translation>Esta ficha se fusionó en la de {name}; vuelva a buscar al paciente.</translation>
     </message>
     <message>
         <source>There is no file {file}.</source>
