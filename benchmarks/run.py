@@ -6,7 +6,9 @@ Each figure is a median over repeated runs, each in a fresh process where it
 matters (start-up, memory). --quick is for the smoke test: fewer repeats.
 After the single-desk figures come the several-desk ones, on SQLite and on a
 PostgreSQL server kept in benchmarks/data/postgres (benchmarks.desks, .seen,
-.lock, .search; each can also be run alone).
+.lock, .search; each can also be run alone). Last, data in and out: the FHIR
+export and `audit verify` at each size and the CSV import of 100 000 rows and of
+the smaller sizes, each beside a baseline (benchmarks.in_out, also run alone).
 """
 
 from __future__ import annotations
@@ -104,8 +106,10 @@ def several_desks(results: list[dict], quick: bool) -> dict:
     return out
 
 
-def write_sections(out: Path, results: list[dict], desks_figures: dict, command: str) -> None:
-    from benchmarks import desks, lock, seen
+def write_sections(
+    out: Path, results: list[dict], desks_figures: dict, command: str, moved: dict | None = None
+) -> None:
+    from benchmarks import desks, in_out, lock, seen
     from benchmarks import search as search_bench
     from benchmarks.sections import write_section
 
@@ -116,6 +120,8 @@ def write_sections(out: Path, results: list[dict], desks_figures: dict, command:
     write_section("desks", desks.section(desks_figures["desks"], loaded, command), out)
     write_section("lock", lock.section(desks_figures["lock"], loaded, command), out)
     write_section("seen", seen.section(desks_figures["seen"], loaded, command), out)
+    if moved is not None:
+        write_section("in_out", in_out.section(moved, command), out)
 
 
 def typed_latencies(window: dict) -> list[float]:
@@ -133,13 +139,22 @@ def main() -> None:
         os.environ["BENCH_REPEAT"] = "1"
     results = [bench_size(int(n), args.quick) for n in args.sizes.split(",")]
     desks_figures = several_desks(results, args.quick)
+    from benchmarks import in_out
+
+    moved = in_out.measure([r["patients"] for r in results], args.quick)
     raw = args.out.with_suffix(".json")
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    saved = {"date": when, "machine": machine(), "results": results, "several_desks": desks_figures}
+    saved = {
+        "date": when,
+        "machine": machine(),
+        "results": results,
+        "several_desks": desks_figures,
+        "in_out": moved,
+    }
     raw.write_text(json.dumps(saved, indent=1, default=str))
     write_results(args.out, when, machine(), results, desks_figures)
     command = f"python -m benchmarks.run --sizes {args.sizes}" + (" --quick" if args.quick else "")
-    write_sections(args.out, results, desks_figures, command)
+    write_sections(args.out, results, desks_figures, command, moved)
     print("sign-in with argon2id", flush=True)
     sign_in.run(args.out, args.quick)  # needs no benchmark database: a fresh file of its own
     print(f"Wrote {args.out}")

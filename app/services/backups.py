@@ -7,6 +7,17 @@ files are removed on the next start (`remove_partials`).
 
 Automatic backups (the first start of each day and on exit) are kept 14 daily and
 12 monthly; backups made by hand, before an upgrade and before a restore are kept.
+
+Quitting must not keep a receptionist waiting: `integrity_check` of a million-patient
+clinic takes minutes. So the exit backup follows a rule of its own (`exit_backup_plan`):
+- it is skipped when a backup was already taken today and nothing was written since:
+  the database's newest audit entry (id and chain hash; every write records one) is the
+  one in that backup;
+- otherwise it is written, and checked with `PRAGMA quick_check` when the database is
+  larger than QUICK_CHECK_ABOVE. quick_check reads every page and checks the b-trees and
+  records, but not that each index matches its table; the first start's daily backup,
+  backups by hand and before an upgrade or a restore keep the full `integrity_check`, and
+  the database itself is quick-checked whenever it is opened.
 """
 
 from __future__ import annotations
@@ -36,6 +47,9 @@ PARTIAL = ".partial"
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 AUTOMATIC = ("daily", "exit")
+# Above this size the exit backup is checked with quick_check (see the module docstring):
+# about 100 000 patients, where integrity_check starts to take longer than the copy.
+QUICK_CHECK_ABOVE = 128 * 1024 * 1024
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z0-9-]+)\.sqlite3$"
 )
@@ -51,9 +65,12 @@ class BackupFile:
     size: int
 
 
-def backup(db: Database, file: str | Path | None = None, label: str = "manual") -> Path:
+def backup(
+    db: Database, file: str | Path | None = None, label: str = "manual", quick: bool = False
+) -> Path:
     """Writes a checked copy of `db` to `file` (or the backups folder) and returns its path.
 
+    The copy is checked with `PRAGMA integrity_check`, or `quick_check` when `quick`.
     On PostgreSQL it raises `DatabaseError` naming the server's pg_dump command.
     """
     if not db.is_sqlite or db.path is None:
@@ -74,7 +91,7 @@ def backup(db: Database, file: str | Path | None = None, label: str = "manual") 
                 folder=str(target.parent),
             )
         )
-    copy_checked(db.path, target)
+    copy_checked(db.path, target, quick=quick)
     log.info("backed up the database to %s", target)
     return target
 
@@ -121,8 +138,8 @@ def _writer_alive(leftover: Path) -> bool:
     return True
 
 
-def copy_checked(source: Path, target: Path) -> None:
-    """SQLite backup API into `target.partial`, integrity check, fsync, atomic rename."""
+def copy_checked(source: Path, target: Path, quick: bool = False) -> None:
+    """SQLite backup API into `target.partial`, integrity (or quick) check, fsync, rename."""
     partial = _partial(target)
     try:
         src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
@@ -132,7 +149,7 @@ def copy_checked(source: Path, target: Path) -> None:
                 src.backup(dest)
                 # One self-contained file: no -wal beside a backup.
                 dest.execute("PRAGMA journal_mode=DELETE").fetchall()
-                problem = integrity_problem(dest, quick=False)
+                problem = integrity_problem(dest, quick=quick)
             finally:
                 dest.close()
         finally:
@@ -252,17 +269,57 @@ def prune(stem: str) -> list[Path]:
 
 
 def automatic_backup(db: Database, label: str = "daily") -> Path | None:
-    """A daily backup when none was taken today (`label="exit"`: always), then pruning."""
+    """A daily backup when none was taken today; an exit backup by `exit_backup_plan`.
+
+    Returns the backup written, or None when none was needed; then prunes.
+    """
     if not db.is_sqlite or db.path is None or not db.path.exists():
         return None
     remove_partials()
+    quick = False
     if label == "daily":
         today = datetime.now().date()
         if any(b.taken.date() == today for b in list_backups(db.path.stem)):
             return None
-    made = backup(db, label=label)
+    elif label == "exit":
+        plan = exit_backup_plan(db.path)
+        if plan is None:
+            log.info("exit backup skipped: nothing written since today's backup")
+            return None
+        quick = plan == "quick_check"
+    made = backup(db, label=label, quick=quick)
     prune(db.path.stem)
     return made
+
+
+def exit_backup_plan(path: Path) -> str | None:
+    """None when today's newest backup already holds everything (no exit backup needed);
+    else the check the exit backup gets: "integrity_check", or "quick_check" when large."""
+    today = datetime.now().date()
+    newest = next((b for b in list_backups(path.stem) if b.taken.date() == today), None)
+    if newest is not None:
+        head = audit_head(path)
+        if head is not None and head == audit_head(newest.path):
+            return None
+    return "quick_check" if path.stat().st_size > QUICK_CHECK_ABOVE else "integrity_check"
+
+
+def audit_head(path: Path) -> tuple | None:
+    """(id, hash) of the newest audit entry of the SQLite file at `path`; None if unknown.
+
+    One primary-key lookup, so it costs the same at any size. Every write transaction
+    records an audit entry, so an unchanged head means nothing was written.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
+            found = row.fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None  # not a database, or older than the audit chain: back up to be safe
+    return tuple(found) if found else None
 
 
 def pg_dump_advice(db: Database) -> str:

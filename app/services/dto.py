@@ -344,6 +344,37 @@ class WeekBook:
 
 
 @dataclass(frozen=True)
+class DayListRow:
+    """One line of a printed day list."""
+
+    starts_at: datetime  # aware, UTC
+    patient_name: str
+    case_code: str
+    body_parts: tuple[str, ...]
+    status: str  # stored value (app.statuses.AppointmentStatus)
+    sessions_left: int | None  # None: the case's referral sets no number of sessions
+
+
+@dataclass(frozen=True)
+class DayListPage:
+    """One practitioner's page of a printed day list (a page even when the day is empty)."""
+
+    practitioner_id: int
+    practitioner_name: str
+    rows: tuple[DayListRow, ...]
+
+
+@dataclass(frozen=True)
+class DayList:
+    """What File > Print day prints: one page per practitioner."""
+
+    clinic_name: str
+    day: date
+    timezone: str
+    pages: tuple[DayListPage, ...]
+
+
+@dataclass(frozen=True)
 class AppointmentMove:
     """One appointment moved in time (or to another practitioner); it keeps its id and case."""
 

@@ -54,7 +54,10 @@ class BackupSchedule(QObject):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # Before the window's own closeEvent, which waits for the runner's running work.
+        # Before the window's own closeEvent, which waits for the runner's running work: so
+        # quitting waits for this backup. backups.exit_backup_plan keeps that short: no copy
+        # when nothing was written since today's backup, and quick_check (seconds, not the
+        # minutes of integrity_check) when the clinic is large.
         if watched is self.window and event.type() == QEvent.Type.Close:
             self._start("exit")
         return False

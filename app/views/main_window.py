@@ -35,6 +35,7 @@ from app.views.messaging import install_messaging
 from app.views.patient_merge_commands import PatientMergeCommands
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
+from app.views.print_day import install_print_day
 from app.views.role_actions import RoleActions
 from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.book = install_book(self, db)  # the appointment book, a tab beside the patients
         install_patient_import(self, db)  # File > Import patients...
         self.export = install_export(self, db)  # File > Export... (FHIR)
+        self.print_day = install_print_day(self, db)  # File > Print day... (Ctrl+P)
         self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
         self.roles = RoleActions(self)  # what the signed-in member's role may do
         self._update_actions()

@@ -1963,6 +1963,103 @@ Restore the newest backup, taken {when}? The damaged file is kept beside it.</so
     </message>
 </context>
 <context>
+    <name>PrintDay</name>
+    <message>
+        <source>Day list</source>
+        <translation>Lista del día</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Body parts</source>
+        <translation>Zonas del cuerpo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation>Sesiones restantes</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>No hay citas.</translation>
+    </message>
+    <message>
+        <source>No practitioners.</source>
+        <translation>No hay profesionales.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDayAction</name>
+    <message>
+        <source>Print &amp;day...</source>
+        <translation>Imprimir &amp;día...</translation>
+    </message>
+    <message>
+        <source>Save the day list</source>
+        <translation>Guardar la lista del día</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The day list is saved in {file}.</source>
+        <translation>La lista del día se ha guardado en {file}.</translation>
+    </message>
+    <message>
+        <source>Print day</source>
+        <translation>Imprimir día</translation>
+    </message>
+    <message>
+        <source>The day list was not printed. {reason}</source>
+        <translation>La lista del día no se ha impreso. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDayDialog</name>
+    <message>
+        <source>Print day</source>
+        <translation>Imprimir día</translation>
+    </message>
+    <message>
+        <source>All practitioners (a page each)</source>
+        <translation>Todos los profesionales (una página cada uno)</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Día:</translation>
+    </message>
+    <message>
+        <source>Practitioner:</source>
+        <translation>Profesional:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF...</source>
+        <translation>&amp;Guardar como PDF...</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>&amp;Imprimir...</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>No hay ninguna impresora configurada en este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>No e-mail: call or WhatsApp</source>
