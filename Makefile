@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint venv clean demo screenshots bench dist dist-check postgresql
+.PHONY: run test lint venv clean demo screenshots bench dist dist-check postgresql translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ lint: $(STAMP)
 
 test: lint postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The translations: lupdate brings resources/translations/casedesk_<language>.ts up to date
+# with the words in app/ (self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP), then
+# lrelease compiles each into the .qm the app loads. Both are committed, so run, test and dist
+# need no extra step; after `make translations`, translate what Qt Linguist (or the .ts) shows
+# as unfinished and run it again.
+TRANSLATIONS := resources/translations/casedesk_es.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none app -ts $(TRANSLATIONS)
+	for ts in $(TRANSLATIONS); do \
+	  $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; \
+	done
 
 # The tests start their own throwaway PostgreSQL server (tests/pg_server.py) from Debian's
 # `postgresql` package. When its initdb is missing and we are root on Debian/Ubuntu, it is

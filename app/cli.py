@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd = export.add_subparsers(dest="format", required=True, parser_class=_Parser)
     fhir = export_cmd.add_parser("fhir", help="one FHIR R4 Bundle (JSON)")
     fhir.add_argument("file", metavar="FILE")
+    user = commands.add_parser("user", help="staff accounts")
+    user_cmd = user.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    user_add = user_cmd.add_parser("add", help="a staff account; password from CASEDESK_PASSWORD")
+    user_add.add_argument("name", metavar="NAME")
+    user_add.add_argument("--role", required=True, choices=["reception", "practitioner", "admin"])
+    user_add.add_argument(
+        "--practitioner", metavar="NAME", help="for a practitioner account: whose book it is"
+    )
     return parser
 
 
@@ -219,6 +227,35 @@ def _audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _user_add(args: argparse.Namespace) -> int:
+    """`user add NAME --role ROLE`: the password from CASEDESK_PASSWORD, or asked twice."""
+    from app.services import accounts, practitioners
+
+    db = _open(args)
+    practitioner_id = None
+    if args.practitioner:
+        practitioner_id = practitioners.find_by_name(db, args.practitioner)
+    password = _new_password(accounts.check_password)
+    account = accounts.add_account(db, args.name, args.role, password, practitioner_id)
+    print(f"Added {account.role} account {account.user_name}.")
+    return 0
+
+
+def _new_password(check) -> str:
+    password = os.environ.get("CASEDESK_PASSWORD")
+    if password is not None:
+        return password
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CaseDeskError("set CASEDESK_PASSWORD, or run this in a terminal to be asked.")
+    import getpass
+
+    password = getpass.getpass("Password: ")
+    check(password)
+    if getpass.getpass("Password again: ") != password:
+        raise CaseDeskError("the two passwords differ; nothing was added.")
+    return password
+
+
 def _copy_to(args: argparse.Namespace) -> int:
     """Copies the clinic into an empty database; the bar shows only on a terminal."""
     from app.services import copy_clinic
@@ -337,6 +374,8 @@ def dispatch(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "backup":
         return _backup(args)
+    if args.command == "user":
+        return _user_add(args)
     if args.command == "restore":
         return _restore(args)
     return _gui(args)

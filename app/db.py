@@ -110,6 +110,10 @@ class Database:
         self._listeners: list[Callable[[Changes], None]] = []
         self._own_audit: set[int] = set()
         self.commits = 0  # committed write transactions, for telling own changes from others'
+        # The staff member signed in at this desk (a StaffIdentity), None before a sign-in and
+        # on a database without accounts. Every session carries it for the audit trail and
+        # the role checks (app/services/permissions.py).
+        self.signed_in = None
         if migrate:
             from app.migrations import runner
 
@@ -158,6 +162,7 @@ class Database:
         """A read-only session; nothing it does is committed."""
         self.engine  # noqa: B018 - made on first use
         with _translate_errors(), self._read() as session:
+            session.info["staff"] = self.signed_in
             try:
                 yield session
             finally:
@@ -168,6 +173,7 @@ class Database:
         """One write transaction: commits when the block ends, rolls back on any error."""
         self.engine  # noqa: B018 - made on first use
         with _translate_errors(), self._write() as session, session.begin():
+            session.info["staff"] = self.signed_in
             yield session
 
     def listen(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
@@ -198,6 +204,11 @@ class Database:
 
     def dispose(self) -> None:
         if self._engine is not None:
+            from app.services import access_log
+
+            # Records opened in the last seconds are written now, not by a timer that would
+            # otherwise fire after the close.
+            access_log.close(self)
             self._engine.dispose()
         if self.is_sqlite and self.path is not None:
             from app.services import file_check

@@ -15,19 +15,27 @@ log = logging.getLogger(__name__)
 DESKTOP_ID = "app.casedesk.CaseDesk"  # same as packaging/bundle.py APP_ID
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+def translate(context: str, text: str) -> str:
+    from PySide6.QtCore import QCoreApplication  # not at the top: no Qt before the display check
 
-    return QCoreApplication.translate("CaseDesk", text)
+    return QCoreApplication.translate(context, text)
 
 
 def unexpected_error_text(summary: str) -> str:
     """What a receptionist reads after an unexpected error: plain words and where the log is."""
-    return _tr(
+    return translate(
+        "CaseDesk",
         "Something went wrong: {summary}\n\n"
         "Nothing you saved is lost. Please tell whoever looks after this computer; "
-        "the details are in:\n{log}"
+        "the details are in:\n{log}",
     ).format(summary=summary, log=config.log_file())
+
+
+def _plain(error: CaseDeskError) -> str:
+    """The refusal in the clinic's language (installed before the window is made)."""
+    from app.views.runner import plain_message
+
+    return plain_message(error)
 
 
 def show_error(text: str, block: bool = False):
@@ -58,10 +66,11 @@ def explain_unwritable_data_folder(error: OSError) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     folder = error.filename or os.environ.get(config.DATA_DIR_ENV) or ""
-    text = _tr(
+    text = translate(
+        "CaseDesk",
         "CaseDesk cannot start because it cannot write to its data folder:\n{folder}\n\n"
         "({reason})\n\nPlease ask whoever looks after this computer to make this folder "
-        "writable for you, or to set CASEDESK_DATA_DIR to a folder you can write to."
+        "writable for you, or to set CASEDESK_DATA_DIR to a folder you can write to.",
     ).format(folder=folder, reason=error.strerror or error.__class__.__name__)
     show_error(text, block=True)
 
@@ -193,9 +202,9 @@ def confirm_new_clinic(database: str, ask=_ask) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Question,
         APP_NAME,
-        _tr("There is no CaseDesk database at\n{path}\n\nCreate a new clinic here?").format(
-            path=path
-        ),
+        translate(
+            "CaseDesk", "There is no CaseDesk database at\n{path}\n\nCreate a new clinic here?"
+        ).format(path=path),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     box.setObjectName("newClinicQuestion")
@@ -215,6 +224,7 @@ def run(database: str, demo: bool = False) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from app import language
     from app.main import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -232,6 +242,7 @@ def run(database: str, demo: bool = False) -> int:
             if chosen is None:
                 return 0
             demo, database = chosen != database, chosen  # the dialog filled the demo clinic
+        language.install(*language.clinic_language(database))  # before any widget is made
         window = create_main_window(database, demo=demo)
     except DamagedDatabaseError as exc:
         window = offer_newest_backup(database, exc)
@@ -239,7 +250,7 @@ def run(database: str, demo: bool = False) -> int:
             return 1
     except CaseDeskError as exc:  # locked, damaged or too new: say so in plain words
         log.warning("cannot open %s: %s", database, exc)
-        show_error(str(exc), block=True)
+        show_error(_plain(exc), block=True)
         return 1
     except Exception as exc:  # a windowed build has no console: never vanish silently
         log.exception("could not open the reception window")
@@ -264,14 +275,15 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
     log.warning("cannot open %s: %s", database, error)
     newest = backups.newest_backup(Path(database))
     if newest is None:
-        show_error(str(error), block=True)
+        show_error(_plain(error), block=True)
         return None
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         APP_NAME,
-        _tr(
+        translate(
+            "CaseDesk",
             "The clinic's database is damaged; nothing was written to it.\n\n"
-            "Restore the newest backup, taken {when}? The damaged file is kept beside it."
+            "Restore the newest backup, taken {when}? The damaged file is kept beside it.",
         ).format(when=f"{newest.taken:%Y-%m-%d %H:%M}"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
@@ -282,7 +294,7 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
         backups.restore(database, newest.path)
         return create_main_window(database)
     except CaseDeskError as exc:
-        show_error(str(exc), block=True)
+        show_error(_plain(exc), block=True)
         return None
 
 

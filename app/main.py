@@ -30,10 +30,17 @@ def create_main_window(database: str, demo: bool | None = None) -> QMainWindow:
     `demo` labels the window as the demo clinic; by default, when `database` is the demo file.
     """
     from app.views import gc_guard
+    from app.views.desk import desk_for
     from app.views.main_window import MainWindow
+    from app.views.role_actions import install_role_actions
+    from app.views.sign_in_gate import install_sign_in
 
     gc_guard.install()
-    window = MainWindow(open_database(database))
+    db = open_database(database)
+    desk_for(db).runner.hold()  # nothing is read until signed in (or known to need no sign-in)
+    window = MainWindow(db)
+    window.sign_in = install_sign_in(window, db)
+    install_role_actions(window, window.sign_in)
     if demo if demo is not None else is_demo_database(database):
         window.mark_demo()
     return window

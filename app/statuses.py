@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.services.words import QT_TRANSLATE_NOOP, say
+
 
 class AppointmentStatus(StrEnum):
     RESERVED = "reserved"
@@ -36,24 +38,28 @@ class MessageStatus(StrEnum):
 
 
 _APPOINTMENT_LABELS = {
-    AppointmentStatus.RESERVED: "Reserved",
-    AppointmentStatus.CONFIRMED: "Confirmed",
-    AppointmentStatus.ARRIVED: "Arrived",
-    AppointmentStatus.COMPLETED: "Completed",
-    AppointmentStatus.CANCELLED: "Cancelled",
-    AppointmentStatus.NO_SHOW: "No-show",
+    AppointmentStatus.RESERVED: QT_TRANSLATE_NOOP("Status", "Reserved"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP("Status", "Confirmed"),
+    AppointmentStatus.ARRIVED: QT_TRANSLATE_NOOP("Status", "Arrived"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("Status", "Completed"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("Status", "Cancelled"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("Status", "No-show"),
 }
 
 _MESSAGE_LABELS = {
-    MessageStatus.PENDING: "Waiting to send",
-    MessageStatus.SENDING: "Sending",
-    MessageStatus.SENT: "Sent",
-    MessageStatus.FAILED: "Failed, will retry",
-    MessageStatus.CANCELLED: "Cancelled",
+    MessageStatus.PENDING: QT_TRANSLATE_NOOP("Status", "Waiting to send"),
+    MessageStatus.SENDING: QT_TRANSLATE_NOOP("Status", "Sending"),
+    MessageStatus.SENT: QT_TRANSLATE_NOOP("Status", "Sent"),
+    MessageStatus.FAILED: QT_TRANSLATE_NOOP("Status", "Failed, will retry"),
+    MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("Status", "Cancelled"),
 }
 
-NO_EMAIL = "No e-mail"  # a booking without an e-mail address queues no message
-NOT_SENT = "Not sent"  # no message, though the patient has an address now
+NO_EMAIL = QT_TRANSLATE_NOOP(
+    "Status", "No e-mail"
+)  # a booking without an e-mail address queues no message
+NOT_SENT = QT_TRANSLATE_NOOP(
+    "Status", "Not sent"
+)  # no message, though the patient has an address now
 
 A = AppointmentStatus
 # Which status may follow which. A cancelled slot may already be rebooked, so
@@ -87,5 +93,25 @@ def message_label(status: str | None, has_email: bool = False) -> str:
         return NOT_SENT if has_email else NO_EMAIL
     try:
         return MessageStatus(status).label
+    except ValueError:
+        return status
+
+
+# The appointment statuses inside a service's sentence ("A cancelled appointment cannot be
+# moved."), marked for translation with the other service messages.
+_IN_A_SENTENCE = {
+    AppointmentStatus.RESERVED: QT_TRANSLATE_NOOP("services", "reserved"),
+    AppointmentStatus.CONFIRMED: QT_TRANSLATE_NOOP("services", "confirmed"),
+    AppointmentStatus.ARRIVED: QT_TRANSLATE_NOOP("services", "arrived"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("services", "completed"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("services", "cancelled"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("services", "no-show"),
+}
+
+
+def status_in_a_sentence(status: str) -> str:
+    """'cancelled', as a service's message says it, translated with the message."""
+    try:
+        return say(_IN_A_SENTENCE[AppointmentStatus(status)])
     except ValueError:
         return status

@@ -19,7 +19,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import copy_to, data
+from benchmarks import copy_to, data, sign_in
 from benchmarks import startup as startup_bench
 from benchmarks.common import ROOT, machine, median, percentile, run_child
 from benchmarks.report import write_results
@@ -155,6 +155,8 @@ def main() -> None:
     write_results(args.out, when, machine(), results, desks_figures)
     command = f"python -m benchmarks.run --sizes {args.sizes}" + (" --quick" if args.quick else "")
     write_sections(args.out, results, desks_figures, command, moved)
+    print("sign-in with argon2id", flush=True)
+    sign_in.run(args.out, args.quick)  # needs no benchmark database: a fresh file of its own
     print(f"Wrote {args.out}")
 
 

@@ -102,9 +102,10 @@ def keep_file(destination: str) -> bool:
 
 
 def keep_translation(destination: str) -> bool:
-    """Qt's own translations: only its base strings (standard buttons and dialogs)."""
+    """Qt's own translations: only its base strings (standard buttons and dialogs).
+    CaseDesk's own (resources/translations) all go in."""
     dest = destination.replace("\\", "/")
-    if "/translations/" not in dest or not dest.endswith(".qm"):
+    if "/translations/" not in dest or not dest.endswith(".qm") or dest.startswith("resources/"):
         return True
     return Path(dest).name.startswith("qtbase_")
 

@@ -71,6 +71,15 @@ def test_resources_ship_to_the_folder_app_resources_reads():
     assert not any("__pycache__" in src or src.endswith(".ts") for src, _ in shipped)
 
 
+def test_compiled_translations_ship_where_the_app_loads_them():
+    shipped = {(Path(src).relative_to(ROOT).as_posix(), dest) for src, dest in bundle.data_files()}
+    for qm in sorted((ROOT / "resources" / "translations").glob("*.qm")):
+        dest = "resources/translations"
+        assert (qm.relative_to(ROOT).as_posix(), dest) in shipped
+        assert bundle.keep_translation(f"{dest}/{qm.name}")
+    assert ("resources/translations/casedesk_es.qm", "resources/translations") in shipped
+
+
 def test_every_faker_locale_demo_data_imports_is_bundled():
     wanted = {*demo_data.LOCALES.values(), *demo_data.ACCENTED_LOCALES}
     assert set(bundle.faker_locales()) == wanted

@@ -3,7 +3,8 @@
 Run under a display (make screenshots starts Xvfb):
     python tools/screenshots.py --size 1366x768
 It builds a demo database in a temporary data folder, then photographs the
-main window, each booking wizard page and the case decision modal.
+main window, each booking wizard page and the case decision modal, then the sign-in and
+Settings > Accounts (tools/screenshots_sign_in.py).
 """
 
 from __future__ import annotations
@@ -229,6 +230,10 @@ def main() -> int:
         app.setApplicationName("CaseDesk")
         for size in sizes:
             photograph(database, size)
+        from tools.screenshots_sign_in import photograph_sign_in
+
+        for size in sizes:  # last: the staff accounts it adds make the window ask to sign in
+            photograph_sign_in(database, size)
     return 0
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,13 +25,17 @@ from app.services.changes import Changes
 from app.services.clinic_time import local_label
 from app.services.dto import Practitioner, Slot
 from app.views.desk import desk_for
-from app.views.runner import plain_message, service
+from app.views.runner import plain_message, service, translated
 
 _booking = service("booking")
 _follow_up = service("follow_up")
 _practitioners = service("practitioners")
+_referrals = service("referrals")
 
-KINDS = (("initial", "Initial assessment"), ("follow_up", "Follow-up"))
+KINDS = (
+    ("initial", QT_TRANSLATE_NOOP("AppointmentPage", "Initial assessment")),
+    ("follow_up", QT_TRANSLATE_NOOP("AppointmentPage", "Follow-up")),
+)
 
 
 class AppointmentPage(QWizardPage):
@@ -75,6 +79,9 @@ class AppointmentPage(QWizardPage):
         self.notes.setPlaceholderText(self.tr("Anything the practitioner should know (optional)"))
         self.notes.setMaximumHeight(80)
         self.slot_message = FieldMessage(objectName="slotMessage")
+        # Past the case's referral (sessions or valid-until): a warning, or a block.
+        self.referral_message = FieldMessage(objectName="referralMessage")
+        self.referral_blocked = False
         self.message = FieldMessage(objectName="appointmentPageMessage")
 
         form = QFormLayout(self)
@@ -84,6 +91,7 @@ class AppointmentPage(QWizardPage):
             (required(self.tr("&Day")), self.date_edit),
             (required(self.tr("Free &slots")), self.slot_list),
             ("", self.slot_message),
+            ("", self.referral_message),
             (self.tr("&Length"), self.minutes),
             (self.tr("T&ype"), self.kind_combo),
             (self.tr("N&otes"), self.notes),  # Alt+N is the wizard's Next
@@ -304,6 +312,39 @@ class AppointmentPage(QWizardPage):
             serious=False,
         )
         self.completeChanged.emit()
+        self.check_referral()
+
+    # -- the case's referral ---------------------------------------------------------------
+    def check_referral(self) -> None:
+        """Asks whether a session on the chosen day stays within the case's referral."""
+        wizard = self.wizard()
+        if wizard is None or not self._started:
+            return
+        case_id = wizard.decision.update_case_id or 0
+        _referrer, _written, approved, until = wizard.case_page.referral_terms()
+        if not case_id and approved is None and until is None:
+            self._referral_in(None)
+            return
+        self.runner.query(
+            "referral-check",
+            _referrals.check_booking,
+            self.db,
+            case_id or None,
+            self.date_edit.date().toPython(),
+            approved,
+            until,
+            done=self._referral_in,
+            failed=self._failed,
+        )
+
+    def _referral_in(self, check) -> None:
+        message, blocked = (check.message, check.blocked) if check is not None else ("", False)
+        if message and not blocked:
+            # translated first: the service's words lose their template once joined to ours
+            message = translated(message) + " " + self.tr("The clinic allows booking past it.")
+        self.referral_message.say(message, serious=True)
+        self.referral_blocked = blocked
+        self.completeChanged.emit()
 
     def _on_changes(self, changes: Changes) -> None:
         # Another booking or a practitioner's hours changed: the free slots may have too.
@@ -325,6 +366,11 @@ class AppointmentPage(QWizardPage):
         if field in ("practitioner", "startsAt", "minutes", "kind", "slot"):
             self.message.say(message)
             return True
+        if field == "referralLimit":  # refused by the service: the clinic blocks
+            self.referral_message.say(message)
+            self.referral_blocked = True
+            self.completeChanged.emit()
+            return True
         return False
 
     # -- QWizardPage -----------------------------------------------------------------------
@@ -343,7 +389,7 @@ class AppointmentPage(QWizardPage):
         pass
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.selected_slot() is not None
+        return self.selected_slot() is not None and not self.referral_blocked
 
     def validatePage(self) -> bool:  # noqa: N802 - QWizard.next() does not check isComplete
         return self.isComplete()

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import language
 from app.dialogs.widgets import FieldMessage, FlowLayout
 from app.services import body_sites
 from app.services.body_sites import BodyPart
 from app.services.errors import ValidationError
+from app.services.text import fold
 
-# Typing "left knee", "r shoulder" or "bilateral knees" in the filter picks the side as well.
+# Typing "left knee", "r shoulder", "bilateral knees", "rodilla der" or "ambas rodillas" in the
+# filter picks the side as well.
 SIDE_WORDS = {
     "left": "left",
     "l": "left",
@@ -34,6 +37,20 @@ SIDE_WORDS = {
     "both": "both",
     "bilateral": "both",
     "b/l": "both",
+    "izquierda": "left",
+    "izquierdo": "left",
+    "izq": "left",
+    "izqda": "left",
+    "izqdo": "left",
+    "izda": "left",
+    "izdo": "left",
+    "derecha": "right",
+    "derecho": "right",
+    "der": "right",
+    "dcha": "right",
+    "dcho": "right",
+    "ambas": "both",
+    "ambos": "both",
 }
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -41,10 +58,11 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 def split_side(text: str) -> tuple[str, str]:
     """'left knee' -> ('left', 'knee'); 'hip right' -> ('right', 'hip'); 'knee' -> ('', 'knee')."""
     words = text.strip().split()
-    if len(words) >= 2 and words[0].lower() in SIDE_WORDS:
-        return SIDE_WORDS[words[0].lower()], " ".join(words[1:])
-    if len(words) >= 2 and words[-1].lower() in SIDE_WORDS:
-        return SIDE_WORDS[words[-1].lower()], " ".join(words[:-1])
+    first, last = (fold(words[0]), fold(words[-1])) if words else ("", "")
+    if len(words) >= 2 and first in SIDE_WORDS:
+        return SIDE_WORDS[first], " ".join(words[1:])
+    if len(words) >= 2 and last in SIDE_WORDS:
+        return SIDE_WORDS[last], " ".join(words[:-1])
     return "", text.strip()
 
 
@@ -63,11 +81,12 @@ class BodyPartPicker(QWidget):
         )
         self.filter.setClearButtonEnabled(True)
         self.sites = QListWidget(objectName="bodyPartSites")
+        self.language = language.current()  # the words of the sites and chips
         for site in body_sites.catalogue():
-            item = QListWidgetItem(site.label() if not site.paired else site.name.capitalize())
+            item = QListWidgetItem(site.title(self.language))
             item.setData(Qt.ItemDataRole.UserRole, site.key)
-            if site.synonyms:
-                item.setToolTip(", ".join(site.synonyms))
+            if site.synonyms_in(self.language):
+                item.setToolTip(", ".join(site.synonyms_in(self.language)))
             self.sites.addItem(item)
         self.sites.setCurrentRow(0)
         self.side_group = QButtonGroup(self)
@@ -164,7 +183,9 @@ class BodyPartPicker(QWidget):
         side = (typed_side or self.chosen_side()) if site.paired else ""
         if site.paired and not side:
             self.message.say(
-                self.tr("Choose a side for %1: left, right or both.").replace("%1", site.name)
+                self.tr("Choose a side for %1: left, right or both.").replace(
+                    "%1", site.name_in(self.language)
+                )
             )
             # Typing goes on in the search box: "right hip" replaces the bare "hip".
             self.filter.setFocus()
@@ -209,10 +230,11 @@ class BodyPartPicker(QWidget):
         previous: QWidget = self.add_button
         for part in self._parts:
             chip = QToolButton(self.chips)
-            chip.setText(f"{part.label}  \u2715")
-            chip.setToolTip(self.tr("Remove %1").replace("%1", part.label))
-            chip.setAccessibleName(self.tr("Remove %1").replace("%1", part.label))
-            chip.setProperty("bodyPart", part.label)
+            shown = body_sites.label(part.site, part.side, self.language)
+            chip.setText(f"{shown}  \u2715")
+            chip.setToolTip(self.tr("Remove %1").replace("%1", shown))
+            chip.setAccessibleName(self.tr("Remove %1").replace("%1", shown))
+            chip.setProperty("bodyPart", part.label)  # the English label the field holds
             chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             chip.clicked.connect(lambda _=False, label=part.label: self.remove_label(label))
             self.chip_flow.addWidget(chip)

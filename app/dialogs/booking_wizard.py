@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.dialogs.appointment_page import AppointmentPage
@@ -24,6 +24,7 @@ from app.services.errors import (
     ValidationError,
 )
 from app.services.mail import MailSettings
+from app.views.body_part_names import shown_list
 from app.views.clinic_format import appointment_start, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -41,7 +42,7 @@ PAGES = {
     "appointment": APPOINTMENT_PAGE,
     "review": REVIEW_PAGE,
 }
-FINISH_TEXT = "Send link && reserve appointment"
+FINISH_TEXT = QT_TRANSLATE_NOOP("BookingWizard", "Send link && reserve appointment")
 
 
 class BookingWizard(CaseDeskWizard):
@@ -72,7 +73,7 @@ class BookingWizard(CaseDeskWizard):
         self._booking = False  # a booking is being saved
         self._open_cases: dict[tuple[int, tuple[tuple[str, str], ...]], OpenCases] = {}
         self.patient_page = PatientPage(db, self.clinic["clinic.region"])
-        self.case_page = CasePage()
+        self.case_page = CasePage(region=self.clinic["clinic.region"])
         self.appointment_page = AppointmentPage(
             db, self.clinic["clinic.timezone"], self.clinic["clinic.region"]
         )
@@ -120,6 +121,7 @@ class BookingWizard(CaseDeskWizard):
         self.clinic_known = True
         self.appointment_page.set_clinic(self.clinic["clinic.timezone"])
         self.patient_page.region = self.clinic["clinic.region"]
+        self.case_page.referral.set_region(self.clinic["clinic.region"])
 
     # -- the case decision, asked when leaving the case page -------------------------------
     def decide_case(self) -> bool:
@@ -177,6 +179,7 @@ class BookingWizard(CaseDeskWizard):
         slot = self.appointment_page.selected_slot()
         practitioner = self.appointment_page.practitioner()
         patient_id = int(self.field("patientId") or 0)
+        referrer, written, approved, until = self.case_page.referral_terms()
         return BookingRequest(
             case_title=str(self.field("caseTitle") or ""),
             body_parts=tuple(self.case_page.picker.keys()),
@@ -187,6 +190,10 @@ class BookingWizard(CaseDeskWizard):
             new_patient=None if patient_id else self.patient_page.details(),
             kind=self.appointment_page.kind(),
             notes=self.appointment_page.notes_text() or None,
+            referral=referrer,
+            referral_date=written,
+            approved_sessions=approved,
+            referral_valid_until=until,
         )
 
     def summary(self) -> dict[str, str]:
@@ -227,10 +234,10 @@ class BookingWizard(CaseDeskWizard):
                 .replace("%1", self.updated_case.code)
                 .replace("%2", self.updated_case.title)
             )
-            parts = list(self.updated_case.body_part_labels)
+            parts = shown_list(self.updated_case.body_part_labels)
             has = {(p.site, p.side) for p in self.updated_case.body_parts}
             chosen = self.case_page.picker.parts()
-            added = [p.label for p in chosen if (p.site, p.side) not in has]
+            added = shown_list(p.label for p in chosen if (p.site, p.side) not in has)
             body = ", ".join(parts + added)
             if added:
                 body += self.tr(" (adds %1)").replace("%1", ", ".join(added))
@@ -238,7 +245,7 @@ class BookingWizard(CaseDeskWizard):
             case = self.tr("New case \u201c%1\u201d (its ID is given when it is saved)").replace(
                 "%1", str(self.field("caseTitle") or "").strip()
             )
-            body = ", ".join(self.field("bodyParts") or [])
+            body = ", ".join(shown_list(self.field("bodyParts") or []))
         if not email:
             link = self.tr("No e-mail address: give the patient the link shown after booking.")
         elif MailSettings.from_config(self.clinic).missing:
@@ -300,19 +307,19 @@ class BookingWizard(CaseDeskWizard):
         if isinstance(error, SlotTakenError):
             self._go_to(APPOINTMENT_PAGE)
             self.appointment_page.refresh_slots()
-            self.appointment_page.message.say(str(error))
+            self.appointment_page.message.say(plain_message(error))
         elif isinstance(error, ValidationError):
             self._show_validation(error)
         elif isinstance(error, ConflictError):
             if self._go_to(CASE_PAGE):
-                self.case_page.say(str(error))
+                self.case_page.say(plain_message(error))
             else:  # a follow-up's case was closed meanwhile
-                self.review_page.say(str(error))
+                self.review_page.say(plain_message(error))
         elif isinstance(error, NotFoundError):
             self._go_to(PATIENT_PAGE)
-            self.patient_page.results_note.setText(str(error))
+            self.patient_page.results_note.setText(plain_message(error))
         elif isinstance(error, CaseDeskError):
-            self.review_page.say(str(error))
+            self.review_page.say(plain_message(error))
         else:
             log.error("booking failed", exc_info=error)
             self.review_page.say(
@@ -382,6 +389,13 @@ class BookingWizard(CaseDeskWizard):
 def _fields_of(page_id: int) -> set[str]:
     return {
         PATIENT_PAGE: {"firstName", "lastName", "phone", "email", "birthDate", "sex", "patientId"},
-        CASE_PAGE: {"caseTitle", "bodyParts"},
-        APPOINTMENT_PAGE: {"practitioner", "startsAt", "minutes", "kind"},
+        CASE_PAGE: {
+            "caseTitle",
+            "bodyParts",
+            "referral",
+            "referralDate",
+            "approvedSessions",
+            "referralValidUntil",
+        },
+        APPOINTMENT_PAGE: {"practitioner", "startsAt", "minutes", "kind", "referralLimit"},
     }[page_id]

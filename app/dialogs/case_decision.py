@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.services.dto import CaseDecision, CaseInfo, OpenCases
+from app.views.body_part_names import shown_joined
+from app.views.clinic_format import referral_text
+
+REFERRAL_COLUMN = 4
 
 
 class CaseDecisionDialog(CaseDeskDialog):
@@ -42,12 +46,18 @@ class CaseDecisionDialog(CaseDeskDialog):
                 "Add them and this appointment to the selected case, or open a separate case?"
             )
             .replace("%1", who)
-            .replace("%2", ", ".join(new_labels) or "-"),
+            .replace("%2", shown_joined(new_labels) or "-"),
             wordWrap=True,
         )
         self.case_list = QTreeWidget(objectName="caseChoiceList")
         self.case_list.setHeaderLabels(
-            [self.tr("Case ID"), self.tr("Title"), self.tr("Body parts"), self.tr("Opened")]
+            [
+                self.tr("Case ID"),
+                self.tr("Title"),
+                self.tr("Body parts"),
+                self.tr("Opened"),
+                self.tr("Referral"),
+            ]
         )
         self.case_list.setRootIsDecorated(False)
         self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -57,12 +67,13 @@ class CaseDecisionDialog(CaseDeskDialog):
                 [
                     case.code,
                     case.title,
-                    ", ".join(case.body_part_labels),
+                    shown_joined(case.body_part_labels),
                     QDate(case.opened_on).toString(Qt.DateFormat.ISODate),
+                    referral_text(case.referral_usage),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, case.id)
-            item.setToolTip(2, ", ".join(case.body_part_labels))
+            item.setToolTip(2, shown_joined(case.body_part_labels))
             self.case_list.addTopLevelItem(item)
             if case.id == found.suggested_case_id:
                 self.case_list.setCurrentItem(item)
@@ -74,6 +85,7 @@ class CaseDecisionDialog(CaseDeskDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REFERRAL_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
 
         self.update_button = QPushButton(
             self.tr("&Update selected case"), objectName="updateCaseButton"

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from app.dialogs.body_part_picker import BodyPartPicker
+from app.dialogs.referral_fields import ReferralFields
 from app.dialogs.widgets import FieldMessage, focus_soon, required
 from app.services import body_sites, cases
 from app.services.errors import ValidationError
@@ -22,7 +34,7 @@ def _problem(check, value) -> str:
 class CasePage(QWizardPage):
     """Fields `caseTitle` and `bodyParts`. Leaving it may ask the case decision (see the wizard)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, region: str = "IN") -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Case"))
         self.setSubTitle(self.tr("What the patient comes for. * marks what is required."))
@@ -33,6 +45,7 @@ class CasePage(QWizardPage):
         self.picker = BodyPartPicker(self)
         self.picker.setObjectName("bodyPartPicker")
         self.status = FieldMessage(objectName="casePageMessage")
+        self._build_referral(region)
 
         form = QFormLayout()
         title_label = QLabel(required(self.tr("Case &title")))
@@ -47,6 +60,8 @@ class CasePage(QWizardPage):
         form.addRow(parts_label, self.picker)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
+        layout.addWidget(self.referral_toggle)
+        layout.addWidget(self.referral_box)
         layout.addWidget(self.status)
 
         self.registerField("caseTitle", self.title_edit)
@@ -55,7 +70,47 @@ class CasePage(QWizardPage):
         self.title_edit.editingFinished.connect(self._touch)
         self.picker.labelsChanged.connect(self._check)
         self.setTabOrder(self.title_edit, self.picker.filter)
+        self.referral.changed.connect(self.completeChanged)
         self._check()
+
+    def _build_referral(self, region: str) -> None:
+        """A folded "Referral" group: most bookings have none and should not tab through it."""
+        self.referral_toggle = QToolButton(objectName="referralToggle", checkable=True)
+        self.referral_toggle.setText(self.tr("Re&ferral (optional)"))
+        self.referral_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.referral_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.referral_toggle.setAutoRaise(True)
+        self.referral_box = QWidget(objectName="referralBox")
+        self.referrer_edit = QLineEdit(objectName="caseReferrer")
+        self.referrer_edit.setPlaceholderText(self.tr("GP, insurer or clinic that referred"))
+        self.referral = ReferralFields(region, self.referral_box)
+        box = QFormLayout(self.referral_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        referrer_label = QLabel(self.tr("Referred b&y"))
+        referrer_label.setBuddy(self.referrer_edit)
+        box.addRow(referrer_label, self.referrer_edit)
+        box.addRow(self.referral)
+        self.referral_box.hide()
+        self.referral_toggle.toggled.connect(self.show_referral)
+
+    def show_referral(self, shown: bool = True) -> None:
+        self.referral_toggle.setChecked(shown)
+        self.referral_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.referral_box.setVisible(shown)
+        if shown:
+            focus_soon(self.referrer_edit)
+
+    def referral_terms(self) -> tuple[str | None, date | None, int | None, date | None]:
+        """(referrer, referral date, approved sessions, valid until) for a new case."""
+        return (
+            self.referrer_edit.text().strip() or None,
+            self.referral.referral_date(),
+            self.referral.approved_sessions(),
+            self.referral.valid_until(),
+        )
 
     def _touch(self) -> None:
         self._touched = True
@@ -80,6 +135,12 @@ class CasePage(QWizardPage):
             self.picker.message.say(message)
             self.picker.filter.setFocus()
             return True
+        if field == "referral" or self.referral.show_error(field, message):
+            self.show_referral(True)
+            if field == "referral":
+                self.status.say(message)
+                self.referrer_edit.setFocus()
+            return True
         return False
 
     def say(self, message: str, serious: bool = True) -> None:
@@ -93,7 +154,7 @@ class CasePage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802
         title_ok = not _problem(cases.validate_title, self.title_edit.text())
-        return title_ok and bool(self.picker.get_labels())
+        return title_ok and bool(self.picker.get_labels()) and not self.referral.problem()
 
     def validatePage(self) -> bool:  # noqa: N802 - QWizard.next() does not check isComplete
         return self.isComplete() and self.wizard().decide_case()

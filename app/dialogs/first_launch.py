@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, config
 from app.dialogs.base import CaseDeskDialog
+from app.dialogs.first_admin import FirstAdminBox
 from app.dialogs.practitioners_panel import PractitionerForm
 from app.dialogs.settings_forms import ClinicForm
 from app.dialogs.widgets import FieldMessage, while_alive
@@ -34,6 +35,7 @@ from app.views.runner import plain_message, service
 SETUP, DEMO = "setup", "demo"
 _clinic_setup = service("clinic_setup")
 _demo_data = service("demo_data")
+_accounts = service("accounts")
 
 
 class FirstLaunchDialog(CaseDeskDialog):
@@ -51,6 +53,7 @@ class FirstLaunchDialog(CaseDeskDialog):
         self.choice: str | None = None
         self.is_loaded = False
         self.busy = False
+        self.admin_made = False  # the first administrator, when one was asked for
         self.setObjectName("firstLaunchDialog")
         self.setWindowTitle(self.tr("Welcome to %1").replace("%1", APP_NAME))
         intro = QLabel(
@@ -87,8 +90,12 @@ class FirstLaunchDialog(CaseDeskDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.start_button)
+        self.admin = FirstAdminBox(self)
+        left = QVBoxLayout()
+        left.addWidget(clinic_box, 1)
+        left.addWidget(self.admin)
         columns = QHBoxLayout()
-        columns.addWidget(clinic_box, 1)
+        columns.addLayout(left, 1)
         columns.addWidget(people_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -97,7 +104,7 @@ class FirstLaunchDialog(CaseDeskDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(980, 600)
-        self._boxes = (clinic_box, people_box, self.link_box)
+        self._boxes = (clinic_box, people_box, self.link_box, self.admin)
         for widget in (*self._boxes, self.start_button):  # filled in once the defaults are read
             widget.setEnabled(False)
         self.desk.runner.query(
@@ -148,6 +155,7 @@ class FirstLaunchDialog(CaseDeskDialog):
         self.busy = busy
         for widget in (*self._boxes, self.start_button, self.demo_button, self.quit_button):
             widget.setEnabled(not busy)
+        self.admin.setEnabled(not busy and not self.admin_made)
         self.message.say(words, serious=not busy)
 
     # --- saving -----------------------------------------------------------------------------
@@ -174,11 +182,33 @@ class FirstLaunchDialog(CaseDeskDialog):
         values = self.clinic.checked_values()
         person = self.practitioner.checked()
         link = self._checked_link()
-        if values is None or person is None or link is None:
+        admin = self.admin.checked() if self.admin.wanted() and not self.admin_made else ()
+        if values is None or person is None or link is None or admin is None:
             self.message.say(self.tr("Please correct the fields marked above."))
             return False
         name, minutes, hours = person
         self._set_busy(True, self.tr("Saving..."))
+        if admin:  # the account first: a refused password leaves nothing saved
+            self.desk.runner.write(
+                _accounts.add_account,
+                self.db,
+                admin[0],
+                "admin",
+                admin[1],
+                done=while_alive(
+                    self, lambda _a: self._admin_made(values, link, name, hours, minutes)
+                ),
+                failed=while_alive(self, self._not_saved),
+            )
+            return True
+        self._save(values, link, name, hours, minutes)
+        return True
+
+    def _admin_made(self, values, link, name, hours, minutes) -> None:
+        self.admin_made = True  # a second try (the clinic refused) saves the clinic only
+        self._save(values, link, name, hours, minutes)
+
+    def _save(self, values: dict, link: dict, name: str, hours: dict, minutes: int) -> None:
         self.desk.runner.write(
             _clinic_setup.save_setup,
             self.db,
@@ -187,11 +217,12 @@ class FirstLaunchDialog(CaseDeskDialog):
             done=while_alive(self, lambda _setup: self._chosen(SETUP)),
             failed=while_alive(self, self._not_saved),
         )
-        return True
 
     def _not_saved(self, error: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(error, ValidationError) and self._show_error(error):
+        if self.admin.show_error(error) or (
+            isinstance(error, ValidationError) and self._show_error(error)
+        ):
             self.message.say(self.tr("Please correct the fields marked above."))
         else:
             self.message.say(plain_message(error))

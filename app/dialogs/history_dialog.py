@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.widgets import while_alive
-from app.views.clinic_format import format_moment
+from app.views.clinic_format import counted, format_moment
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -73,7 +74,10 @@ class HistoryDialog(CaseDeskDialog):
         for column in range(2):
             self.entries.resizeColumnToContents(column)
         self.status.setText(
-            self.tr("%n change(s) and access(es), newest first.", "", len(entries))
+            counted(
+                self.tr("%n change(s) and access(es), newest first.", "", len(entries)),
+                len(entries),
+            )
             if entries
             else self.tr("Nothing recorded yet.")
         )
@@ -99,27 +103,36 @@ class HistoryDialog(CaseDeskDialog):
         )
 
 
-def _t(text: str) -> str:  # marks a string for translation; HistoryDialog.tr translates it
-    return text
-
-
 ACTIONS = {
-    "patient.register": _t("Registered the patient"),
-    "patient.update": _t("Changed the patient's details"),
-    "patient.open": _t("Opened the patient's record"),
-    "case.open": _t("Opened case %1"),
-    "case.update": _t("Changed case %1"),
-    "case.edit": _t("Changed case %1"),
-    "case.close": _t("Closed case %1"),
-    "case.reopen": _t("Reopened case %1"),
-    "case.merge": _t("Merged another case into case %1"),
-    "case.unmerge": _t("Undid the merge into case %1"),
-    "appointment.reserve": _t("Booked appointment %1"),
-    "appointment.override": _t("Booked appointment %1 outside the usual hours"),
-    "appointment.move": _t("Moved appointment %1"),
-    "appointment.confirmed": _t("Confirmed appointment %1"),
-    "appointment.arrived": _t("Marked appointment %1 as arrived"),
-    "appointment.completed": _t("Marked appointment %1 as completed"),
-    "appointment.cancelled": _t("Cancelled appointment %1"),
-    "appointment.no_show": _t("Marked appointment %1 as a no-show"),
+    "patient.register": QT_TRANSLATE_NOOP("HistoryDialog", "Registered the patient"),
+    "patient.update": QT_TRANSLATE_NOOP("HistoryDialog", "Changed the patient's details"),
+    "patient.open": QT_TRANSLATE_NOOP("HistoryDialog", "Opened the patient's record"),
+    "patient.merge": QT_TRANSLATE_NOOP("HistoryDialog", "Merged another record into this patient"),
+    "patient.merged": QT_TRANSLATE_NOOP("HistoryDialog", "Merged record %1 into another patient"),
+    "patient.merge_undo": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Undid the merge of another record into this patient"
+    ),
+    "patient.unmerged": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Separated record %1 again (merge undone)"
+    ),
+    "case.patient": QT_TRANSLATE_NOOP("HistoryDialog", "Moved case %1 to another patient record"),
+    "case.open": QT_TRANSLATE_NOOP("HistoryDialog", "Opened case %1"),
+    "case.update": QT_TRANSLATE_NOOP("HistoryDialog", "Changed case %1"),
+    "case.edit": QT_TRANSLATE_NOOP("HistoryDialog", "Changed case %1"),
+    "case.close": QT_TRANSLATE_NOOP("HistoryDialog", "Closed case %1"),
+    "case.reopen": QT_TRANSLATE_NOOP("HistoryDialog", "Reopened case %1"),
+    "case.merge": QT_TRANSLATE_NOOP("HistoryDialog", "Merged another case into case %1"),
+    "case.unmerge": QT_TRANSLATE_NOOP("HistoryDialog", "Undid the merge into case %1"),
+    "appointment.reserve": QT_TRANSLATE_NOOP("HistoryDialog", "Booked appointment %1"),
+    "appointment.override": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Booked appointment %1 outside the usual hours"
+    ),
+    "appointment.move": QT_TRANSLATE_NOOP("HistoryDialog", "Moved appointment %1"),
+    "appointment.confirmed": QT_TRANSLATE_NOOP("HistoryDialog", "Confirmed appointment %1"),
+    "appointment.arrived": QT_TRANSLATE_NOOP("HistoryDialog", "Marked appointment %1 as arrived"),
+    "appointment.completed": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "Marked appointment %1 as completed"
+    ),
+    "appointment.cancelled": QT_TRANSLATE_NOOP("HistoryDialog", "Cancelled appointment %1"),
+    "appointment.no_show": QT_TRANSLATE_NOOP("HistoryDialog", "Marked appointment %1 as a no-show"),
 }

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.widgets import FieldMessage
+from app.views.clinic_format import counted
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -183,7 +184,10 @@ class ImportPatientsDialog(CaseDeskDialog):
             self.message.say(self.tr("Choose the columns holding the first and last names."))
         else:
             self.message.say(
-                self.tr("%n row(s) in the file; the first are shown.", "", preview.total_rows),
+                counted(
+                    self.tr("%n row(s) in the file; the first are shown.", "", preview.total_rows),
+                    preview.total_rows,
+                ),
                 serious=False,
             )
 

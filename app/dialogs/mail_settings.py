@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -53,7 +53,11 @@ FIELDS = {  # setting key -> objectName of its editor
     "message.subject": "messageSubject",
     "message.body": "messageBody",
 }
-SECURITY = (("starttls", "STARTTLS (port 587)"), ("tls", "TLS (port 465)"), ("none", "None"))
+SECURITY = (
+    ("starttls", QT_TRANSLATE_NOOP("MailSettingsPage", "STARTTLS (port 587)")),
+    ("tls", QT_TRANSLATE_NOOP("MailSettingsPage", "TLS (port 465)")),
+    ("none", QT_TRANSLATE_NOOP("MailSettingsPage", "None")),
+)
 
 
 def _while_alive(owner: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -231,7 +235,7 @@ class MailSettingsPage(QWidget):
         self.saveFailed.emit(self.error.text())
 
     def _show_error(self, exc: ValidationError) -> None:
-        self.error.setText(exc.message)
+        self.error.setText(plain_message(exc))
         editor = self.editors.get(exc.field)
         if editor is not None:
             editor.setFocus()
@@ -258,8 +262,7 @@ class MailSettingsPage(QWidget):
         )
 
     def _preview_refused(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ValidationError) else plain_message(error)
-        self.preview.setPlainText(text)
+        self.preview.setPlainText(plain_message(error))
 
     def send_test(self) -> None:
         """Sends a test e-mail with what is typed (saved or not), off the UI thread."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.dialogs.widgets import DateField, FieldMessage, required
@@ -12,7 +12,12 @@ from app.services.dto import PatientDetails, PatientSummary
 
 # Keys as the services name the fields (ValidationError.field) and the wizard's fields.
 FIELDS = ("firstName", "lastName", "phone", "email", "birthDate", "sex")
-SEXES = (("", "Not given"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
+SEXES = (
+    ("", QT_TRANSLATE_NOOP("PatientForm", "Not given")),
+    ("female", QT_TRANSLATE_NOOP("PatientForm", "Female")),
+    ("male", QT_TRANSLATE_NOOP("PatientForm", "Male")),
+    ("other", QT_TRANSLATE_NOOP("PatientForm", "Other")),
+)
 
 
 class PatientForm(QWidget):

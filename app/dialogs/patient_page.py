@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Property, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -34,7 +34,9 @@ _patients = service("patients")
 
 def describe(patient: PatientSummary, date_format: str = "dd/MM/yyyy") -> str:
     born = QDate(patient.birth_date).toString(date_format) if patient.birth_date else "-"
-    return f"{patient.full_name}, {patient.phone_display}, born {born}"
+    return QCoreApplication.translate("PatientPage", "{name}, {phone}, born {born}").format(
+        name=patient.full_name, phone=patient.phone_display, born=born
+    )
 
 
 class PatientPage(QWizardPage):

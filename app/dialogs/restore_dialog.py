@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dialogs.base import CaseDeskDialog
+from app.views.backup_schedule import may_restore
 from app.views.desk import desk_for
 from app.views.runner import Runner, plain_message, service
 
@@ -114,11 +115,15 @@ class RestoreDialog(CaseDeskDialog):
 
     def restore(self, backup_file: Path) -> None:
         """Closes the window's hold on the database, then restores on this dialog's runner."""
+        if not may_restore(self.db):  # the user switched since the dialog opened
+            self.status.setText(self.tr("Only an administrator can restore a backup."))
+            return
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("Restoring..."))
         messaging = getattr(self.window_, "messaging", None)
         if messaging is not None:
             messaging.stop()
+        staff = self.db.signed_in  # the service refuses anyone but an administrator
         desk_for(self.db).close()
         self.db.dispose()
         target = str(self.db.path)
@@ -126,6 +131,7 @@ class RestoreDialog(CaseDeskDialog):
             _backups.restore,
             target,
             str(backup_file),
+            staff,
             done=lambda _kept: self._reopen(target, ""),
             failed=lambda error: self._reopen(target, plain_message(error)),
         )

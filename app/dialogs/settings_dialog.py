@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from app.dialogs.accounts_tab import install_accounts_tab
 from app.dialogs.base import CaseDeskDialog
 from app.dialogs.practitioners_panel import PractitionersPanel
 from app.dialogs.settings_forms import ClinicTab
@@ -69,6 +70,7 @@ class SettingsDialog(CaseDeskDialog):
         self.mail_tab = self._mail_page()
         if self.mail_tab is not None:
             self.tabs.addTab(self.mail_tab, self.tr("&Mail"))
+        self.accounts_tab = install_accounts_tab(db, self.tabs)  # administrators only
         self.message = FieldMessage(objectName="settingsMessage")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -197,12 +199,13 @@ class SettingsDialog(CaseDeskDialog):
         return self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "")
 
     def show_tab(self, name: str) -> None:
-        """'clinic', 'practitioners', 'time off' or 'mail' (for screenshots and menu entries)."""
+        """'clinic', 'practitioners', 'time off', 'mail' or 'accounts' (screenshots, menus)."""
         pages = {
             "clinic": self.clinic_tab,
             "practitioners": self.practitioners_tab,
             "time off": self.time_off_tab,
             "mail": self.mail_tab,
+            "accounts": self.accounts_tab,
         }
         if pages.get(name) is not None:
             self.tabs.setCurrentWidget(pages[name])

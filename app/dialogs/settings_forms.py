@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +22,13 @@ from app.services import practitioners, settings
 from app.services.errors import ValidationError
 
 DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
+    "mon": QT_TRANSLATE_NOOP("HoursEditor", "Monday"),
+    "tue": QT_TRANSLATE_NOOP("HoursEditor", "Tuesday"),
+    "wed": QT_TRANSLATE_NOOP("HoursEditor", "Wednesday"),
+    "thu": QT_TRANSLATE_NOOP("HoursEditor", "Thursday"),
+    "fri": QT_TRANSLATE_NOOP("HoursEditor", "Friday"),
+    "sat": QT_TRANSLATE_NOOP("HoursEditor", "Saturday"),
+    "sun": QT_TRANSLATE_NOOP("HoursEditor", "Sunday"),
 }
 COMMON_REGIONS = ("IN", "GB", "US", "AU", "CA", "IE", "NZ", "SG", "AE", "ZA", "DE", "FR", "NL")
 
@@ -121,6 +121,16 @@ class ClinicTab(QWidget):
         cell.addWidget(self.link)
         cell.addWidget(self.link_message)
         extra.addRow(self.tr("Link sent to patients"), cell)
+        self.language = QComboBox(objectName="clinicLanguageCombo")
+        for code, name in settings.LANGUAGES.items():
+            self.language.addItem(name, code)
+        language_cell = QVBoxLayout()
+        language_cell.addWidget(self.language)
+        language_note = QLabel(self.tr("Applies when CaseDesk starts again."), wordWrap=True)
+        language_note.setEnabled(False)
+        language_cell.addWidget(language_note)
+        extra.addRow(self.tr("&Language"), language_cell)
+        extra.labelForField(language_cell).setBuddy(self.language)
         note = QLabel(
             self.tr("The link may use {token} (required), {case_id} and {appointment_id}."),
             wordWrap=True,
@@ -130,16 +140,48 @@ class ClinicTab(QWidget):
         layout.addWidget(self.form)
         layout.addLayout(extra)
         layout.addWidget(note)
+        layout.addLayout(self._referral_rules())
         layout.addStretch(1)
         self._shown = self._typed()
+
+    def _referral_rules(self) -> QFormLayout:
+        """referral.limit and referral.count_missed: what a booking past a referral does."""
+        self.referral_limit = QComboBox(objectName="referralLimitCombo")
+        self.referral_limit.addItem(self.tr("Warn"), "warn")
+        self.referral_limit.addItem(self.tr("Block"), "block")
+        self.count_missed = QCheckBox(
+            self.tr("Cancelled and no-show visits use a session"),
+            objectName="referralCountMissedCheck",
+        )
+        form = QFormLayout()
+        label = QLabel(self.tr("Past a re&ferral"))
+        label.setBuddy(self.referral_limit)
+        form.addRow(label, self.referral_limit)
+        form.addRow("", self.count_missed)
+        return form
+
+    def referral_values(self) -> dict[str, str]:
+        return {
+            "referral.limit": self.referral_limit.currentData(),
+            "referral.count_missed": "yes" if self.count_missed.isChecked() else "no",
+        }
 
     def show_values(self, values: dict[str, str]) -> None:
         self.form.load(values)
         self.link.setText(values["link.template"])
+        self.language.setCurrentIndex(max(0, self.language.findData(values["clinic.language"])))
+        limit = self.referral_limit.findData(values.get("referral.limit", "warn"))
+        self.referral_limit.setCurrentIndex(max(limit, 0))
+        self.count_missed.setChecked(values.get("referral.count_missed") == "yes")
         self._shown = self._typed()
 
     def _typed(self) -> tuple:
-        return (tuple(self.form.values().items()), self.link.text().strip())
+        return (
+            tuple(self.form.values().items()),
+            self.link.text().strip(),
+            self.language.currentData(),
+            tuple(self.referral_values().items()),
+        )
 
     def has_changes(self) -> bool:
         return self._typed() != self._shown
@@ -155,7 +197,12 @@ class ClinicTab(QWidget):
             return None
         if values is None:
             return None
-        return {**values, "link.template": link}
+        return {
+            **values,
+            "link.template": link,
+            "clinic.language": self.language.currentData(),
+            **self.referral_values(),
+        }
 
     def show_error(self, error: ValidationError) -> bool:
         """A refusal from the service beside its field; False when it names none here."""

@@ -10,6 +10,8 @@ from PySide6.QtCore import Property, QDate, QObject, QPoint, QRect, QSize, Qt, Q
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QLineEdit, QWidget
 
+from app.views.runner import translated
+
 # Regions that write the month first; everyone else writes the day first.
 MONTH_FIRST = {"US", "PH", "CA", "FM", "MH", "PW"}
 ERROR_COLOUR = "#b3261e"
@@ -52,7 +54,7 @@ class FieldMessage(QLabel):
             return
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setStyleSheet(f"color: {ERROR_COLOUR if serious else muted};")
-        self.setText(text)
+        self.setText(translated(text))  # a service's message, in the desk's language
         self.show()
 
 
@@ -83,8 +85,11 @@ class DateField(QLineEdit):
         self.textChanged.connect(self._on_text)
 
     def _show_hint(self) -> None:
-        hint = self._format.replace("dd", "DD").replace("yyyy", "YYYY")
-        self.setPlaceholderText(self.tr("%1 or leave empty").replace("%1", hint))
+        self.setPlaceholderText(self.tr("%1 or leave empty").replace("%1", self.hint()))
+
+    def hint(self) -> str:
+        """The order to type a date in, as a receptionist reads it: DD/MM/YYYY (or MM/DD/YYYY)."""
+        return self._format.replace("dd", self.tr("DD")).replace("yyyy", self.tr("YYYY"))
 
     def set_region(self, region: str) -> None:
         """Reads and writes dates in the region's order from now on; a date typed is kept."""

@@ -6,11 +6,9 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
+from app.roles import ROLE_ADMIN, ROLE_PRACTITIONER, ROLE_RECEPTION, ROLES
 
-ROLE_RECEPTION = "reception"
-ROLE_PRACTITIONER = "practitioner"
-ROLE_ADMIN = "admin"
-ROLES = (ROLE_RECEPTION, ROLE_PRACTITIONER, ROLE_ADMIN)
+__all__ = ["ROLES", "ROLE_ADMIN", "ROLE_PRACTITIONER", "ROLE_RECEPTION", "StaffAccount"]
 
 
 class StaffAccount(Base):

@@ -16,7 +16,9 @@ from app.models.appointment import (
 )
 from app.services import audit, outbox, settings
 from app.services.errors import ConflictError, NotFoundError, ValidationError
-from app.statuses import ALLOWED, AppointmentStatus
+from app.services.permissions import Permission, require, require_own_book
+from app.services.words import QT_TRANSLATE_NOOP, say
+from app.statuses import ALLOWED, AppointmentStatus, status_in_a_sentence
 
 STATUS_LABELS = {status: status.label for status in AppointmentStatus}
 
@@ -35,18 +37,36 @@ def change_status(
     time zone). Cancelled, Completed and No-show stop any message still waiting to go out.
     """
     if status not in STATUS_LABELS:
-        raise ConflictError(f"'{status}' is not an appointment status.")
+        raise ConflictError(
+            say(
+                QT_TRANSLATE_NOOP("services", "'{status}' is not an appointment status."),
+                status=status,
+            )
+        )
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        # Cancelling frees a slot, a booking decision; the rest is the practitioner's own book.
+        require(session, Permission.BOOKINGS if status == CANCELLED else Permission.STATUSES)
         appt = session.get(Appointment, appointment_id)
         if appt is None:
-            raise NotFoundError(f"Appointment {appointment_id} no longer exists.")
+            raise NotFoundError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "Appointment {id} no longer exists."),
+                    id=appointment_id,
+                )
+            )
+        require_own_book(session, appt.practitioner_id)
         if status == appt.status:
             return status
         if status not in ALLOWED[appt.status]:
             raise ConflictError(
-                f"A {STATUS_LABELS[appt.status].lower()} appointment cannot be marked "
-                f"{STATUS_LABELS[status].lower()}."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "A {status} appointment cannot be marked {new_status}."
+                    ),
+                    status=status_in_a_sentence(appt.status),
+                    new_status=status_in_a_sentence(status),
+                )
             )
         if status in ON_THE_DAY:
             zone = ZoneInfo(settings.read_all(session)["clinic.timezone"])
@@ -54,8 +74,15 @@ def change_status(
             if day > now.astimezone(zone).date():
                 raise ValidationError(
                     "status",
-                    f"The appointment is on {day:%a %d %b %Y}; it cannot be marked "
-                    f"{STATUS_LABELS[status].lower()} before that day.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "The appointment is on {day}; it cannot be marked {status} "
+                            "before that day.",
+                        ),
+                        day=f"{day:%a %d %b %Y}",
+                        status=status_in_a_sentence(status),
+                    ),
                 )
         before = appt.status
         appt.status = status

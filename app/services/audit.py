@@ -20,7 +20,7 @@ NO_SIGN_IN = "(no sign-in)"
 
 @cache
 def current_actor() -> str:
-    """'os-user@host (no sign-in)' until CaseDesk has staff accounts.
+    """'os-user@host (no sign-in)' for whatever is done without a signed-in staff member.
 
     The user is the operating system's own account for this process, never LOGNAME or USER:
     getpass.getuser() reads those first, so `LOGNAME=dr.mallory casedesk` would forge it.
@@ -69,9 +69,10 @@ def record(
 
     The row is chained just before the commit (app/services/audit_chain.py).
     """
+    staff = session.info.get("staff")
     event = AuditEvent(
         at=at or utcnow(),
-        actor=current_actor(),
+        actor=staff.user_name if staff is not None else current_actor(),
         action=action,
         entity=entity,
         entity_id=entity_id,

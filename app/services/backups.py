@@ -35,9 +35,11 @@ from typing import TYPE_CHECKING
 
 from app import config
 from app.services.errors import DatabaseError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.dto import StaffIdentity
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +77,20 @@ def backup(
         raise DatabaseError(pg_dump_advice(db))
     target = Path(file).expanduser().resolve() if file else backup_name(db.path, label)
     if target == db.path.resolve():
-        raise DatabaseError("A backup cannot be written over the database it copies.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "A backup cannot be written over the database it copies."
+                )
+            )
+        )
     if not target.parent.is_dir():
-        raise DatabaseError(f"The folder {target.parent} does not exist.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The folder {folder} does not exist."),
+                folder=str(target.parent),
+            )
+        )
     copy_checked(db.path, target, quick=quick)
     log.info("backed up the database to %s", target)
     return target
@@ -96,7 +109,33 @@ def backup_name(path: Path, label: str) -> Path:
 
 
 def _partial(target: Path) -> Path:
-    return target.with_name(target.name + PARTIAL)
+    """The name a copy is written under: the writer's process id, so that another process
+    cleaning leftovers (`remove_partials`) can tell a copy in progress from a killed one."""
+    return target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
+
+
+_WRITER = re.compile(r"\.(\d+)" + re.escape(PARTIAL))
+
+
+def _writer_alive(leftover: Path) -> bool:
+    """Whether the process named in a partial file's name is still running.
+
+    On Windows a file open in another process cannot be deleted, so the unlink itself
+    refuses a copy in progress; there every leftover is tried.
+    """
+    match = _WRITER.search(leftover.name)
+    if match is None or os.name == "nt":
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return True  # a worker thread of this very process may be writing it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 def copy_checked(source: Path, target: Path, quick: bool = False) -> None:
@@ -116,13 +155,26 @@ def copy_checked(source: Path, target: Path, quick: bool = False) -> None:
         finally:
             src.close()
         if problem:
-            raise DatabaseError(f"The copy failed its integrity check ({problem}); none was kept.")
+            raise DatabaseError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "The copy failed its integrity check ({problem}); none was kept.",
+                    ),
+                    problem=problem,
+                )
+            )
         config.make_private(partial)  # health data: readable by its owner only
         _fsync(partial)
         os.replace(partial, target)
         _fsync(target.parent)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"The database could not be copied: {exc}") from exc
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The database could not be copied: {why}"),
+                why=str(exc),
+            )
+        ) from exc
     finally:
         _remove_partial(partial)
 
@@ -157,11 +209,17 @@ def integrity_problem(conn: sqlite3.Connection, quick: bool = True) -> str | Non
 
 
 def remove_partials(folder: Path | None = None) -> int:
-    """Deletes what killed backups and restores left behind; returns how many."""
+    """Deletes what killed backups and restores left behind; returns how many.
+
+    A copy that a running process is still writing is left alone: two desks, or a desk and
+    `casedesk backup`, may share one data folder.
+    """
     folders = {config.backup_dir()} if folder is None else {config.backup_dir(), folder}
     removed = 0
     for where in folders:
         for leftover in where.glob(f"*{PARTIAL}*"):
+            if _writer_alive(leftover):
+                continue  # another desk or command is writing it right now
             with contextlib.suppress(OSError):
                 leftover.unlink()
                 removed += 1
@@ -276,27 +334,48 @@ def pg_dump_advice(db: Database) -> str:
         parts += ["--username", url.username]
     name = url.database or "casedesk"
     parts += ["--file", f"{name}.dump", name]
-    return (
-        "This database is on a PostgreSQL server: back it up with the server's pg_dump: "
-        + shlex.join(parts)
+    return say(
+        QT_TRANSLATE_NOOP(
+            "services",
+            "This database is on a PostgreSQL server: back it up with the server's pg_dump: "
+            "{command}",
+        ),
+        command=shlex.join(parts),
     )
 
 
-def restore(db_target: str, file: str | Path) -> Path:
+def restore(db_target: str, file: str | Path, staff: StaffIdentity | None = None) -> Path:
     """Replaces the database at `db_target` with the backup `file`; returns where the old one went.
 
     `file` is checked first (a CaseDesk database, sound, not from a newer CaseDesk); when
     it is refused the current database is left byte for byte as it was. The current
     database is then backed up (or, when it is itself damaged, moved aside unchanged).
+    `staff` is who asks at a desk (the window passes its signed-in staff member): only an
+    administrator may restore; without one (the command line) anyone holding the file may.
     """
+    if staff is not None:  # imported only then: a plain restore needs no SQLAlchemy
+        from app.services.permissions import Permission, require_staff
+
+        require_staff(staff, Permission.RESTORE)
     path = _restorable_path(db_target)
     source = Path(file).expanduser().resolve()
     if not source.is_file():
-        raise DatabaseError(f"There is no backup file at {source}.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "There is no backup file at {file}."),
+                file=str(source),
+            )
+        )
     if source == path:
-        raise DatabaseError("That file is the database itself, not a backup of it.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "That file is the database itself, not a backup of it."
+                )
+            )
+        )
     remove_partials(path.parent)
-    incoming = path.with_name(f"{path.name}.restore{PARTIAL}")
+    incoming = path.with_name(f"{path.name}.restore.{os.getpid()}{PARTIAL}")
     try:
         _copy_backup_in(source, incoming)
         kept = _set_aside(path)
@@ -314,7 +393,13 @@ def _restorable_path(db_target: str) -> Path:
     url = database_url(db_target)
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(
-            "This database is on a PostgreSQL server: restore it with the server's pg_restore."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "This database is on a PostgreSQL server: restore it with the server's "
+                    "pg_restore.",
+                )
+            )
         )
     return Path(url.database).resolve()
 
@@ -323,7 +408,12 @@ def _copy_backup_in(source: Path, incoming: Path) -> None:
     """Copies and checks the backup beside the database; refuses what must not replace it."""
     with source.open("rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{source} is not a CaseDesk database.")
+            raise DatabaseError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "{file} is not a CaseDesk database."),
+                    file=str(source),
+                )
+            )
     from app.db import read_only_connection
 
     try:
@@ -340,18 +430,44 @@ def _copy_backup_in(source: Path, incoming: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{source} is damaged or is not a CaseDesk database.") from exc
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP("services", "{file} is damaged or is not a CaseDesk database."),
+                file=str(source),
+            )
+        ) from exc
     if problem:
         raise DatabaseError(
-            f"{source} failed its integrity check ({problem}); nothing was changed."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{file} failed its integrity check ({problem}); nothing was changed.",
+                ),
+                file=str(source),
+                problem=problem,
+            )
         )
     if revision is None:
-        raise DatabaseError(f"{source} is not a CaseDesk database; nothing was changed.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "{file} is not a CaseDesk database; nothing was changed."
+                ),
+                file=str(source),
+            )
+        )
     from app.migrations.runner import _known_revisions
 
     if revision not in _known_revisions():
         raise DatabaseError(
-            f"{source} comes from a newer CaseDesk (schema {revision}); nothing was changed."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{file} comes from a newer CaseDesk (schema {revision}); nothing was changed.",
+                ),
+                file=str(source),
+                revision=revision,
+            )
         )
     _fsync(incoming)
 
@@ -384,10 +500,21 @@ def _set_aside(path: Path) -> Path:
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError as exc:
         raise DatabaseError(
-            "The database is open in CaseDesk at another desk; close it there and try again."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The database is open in CaseDesk at another desk; close it there and try again.",
+                )
+            )
         ) from exc
     finally:
         conn.close()
     if mode != "delete":
-        raise DatabaseError("The database is open elsewhere; close it there and try again.")
+        raise DatabaseError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The database is open elsewhere; close it there and try again."
+                )
+            )
+        )
     return kept

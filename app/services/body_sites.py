@@ -1,4 +1,8 @@
-"""The body-site catalogue shipped in resources/body_sites.json, and side-aware labels."""
+"""The body-site catalogue shipped in resources/body_sites.json, and side-aware labels.
+
+Body parts are stored and passed as (site, side) keys; a label is only for reading, in
+English ("Left knee") or in a language the catalogue has words for ("Rodilla izquierda").
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,21 @@ from functools import cache
 from app.resources import resource_path
 from app.services.errors import ValidationError
 from app.services.text import fold
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 SIDES = ("left", "right", "both")
+ENGLISH = "en"
+LANGUAGES = ("es",)  # besides English, the languages the catalogue has words for
+
+
+@dataclass(frozen=True)
+class SiteWords:
+    """A site's words in a language other than English: its name, a whole label per side
+    (Spanish agrees in gender and number: "Rodilla izquierda", "Ambos hombros") and synonyms."""
+
+    name: str
+    sides: tuple[tuple[str, str], ...]
+    synonyms: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -21,19 +38,42 @@ class BodySite:
     paired: bool
     plural: str
     synonyms: tuple[str, ...]
+    words: tuple[tuple[str, SiteWords], ...] = ()  # (language, its words)
 
-    def label(self, side: str = "") -> str:
-        """'Left knee', 'Both knees', 'Neck'."""
+    def in_language(self, language: str) -> SiteWords | None:
+        return next((words for code, words in self.words if code == language), None)
+
+    def name_in(self, language: str = ENGLISH) -> str:
+        """The site without a side, in a sentence: 'knee', 'rodilla'."""
+        words = self.in_language(language)
+        return words.name if words else self.name
+
+    def title(self, language: str = ENGLISH) -> str:
+        """The site without a side, as the picker lists it: 'Knee', 'Rodilla'."""
+        return _capital(self.name_in(language))
+
+    def synonyms_in(self, language: str = ENGLISH) -> tuple[str, ...]:
+        words = self.in_language(language)
+        return words.synonyms if words else self.synonyms
+
+    def label(self, side: str = "", language: str = ENGLISH) -> str:
+        """'Left knee', 'Both knees', 'Neck'; 'Rodilla izquierda' in Spanish."""
+        words = self.in_language(language)
+        if words is not None:
+            return dict(words.sides).get(side, "") if self.paired and side else self.title(language)
         if not self.paired:
             return _capital(self.name)
         if side == "both":
             return f"Both {self.plural}"
         return f"{side.capitalize()} {self.name}"
 
-    def labels(self) -> list[str]:
+    def labels(self, language: str = ENGLISH) -> list[str]:
         if not self.paired:
-            return [self.label()]
-        return [self.label(side) for side in SIDES]
+            return [self.label(language=language)]
+        return [self.label(side, language) for side in SIDES]
+
+    def languages(self) -> list[str]:
+        return [ENGLISH, *(code for code, _ in self.words)]
 
 
 @dataclass(frozen=True)
@@ -50,6 +90,14 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _words(raw: dict) -> SiteWords:
+    return SiteWords(
+        name=raw["name"],
+        sides=tuple((side, raw[side]) for side in SIDES if side in raw),
+        synonyms=tuple(raw.get("synonyms", ())),
+    )
+
+
 @cache
 def catalogue() -> tuple[BodySite, ...]:
     raw = json.loads(resource_path("body_sites.json").read_text(encoding="utf-8"))
@@ -61,6 +109,7 @@ def catalogue() -> tuple[BodySite, ...]:
             paired=s["paired"],
             plural=s.get("plural", s["name"]),
             synonyms=tuple(s.get("synonyms", ())),
+            words=tuple((code, _words(s[code])) for code in LANGUAGES if code in s),
         )
         for s in raw["sites"]
     )
@@ -73,13 +122,12 @@ def _by_key() -> dict[str, BodySite]:
 
 @cache
 def _by_label() -> dict[str, tuple[str, str]]:
+    """Every label of every language (English first), folded, to its (site, side)."""
     table: dict[str, tuple[str, str]] = {}
-    for site in catalogue():
-        if site.paired:
-            for side in SIDES:
-                table[fold(site.label(side))] = (site.key, side)
-        else:
-            table[fold(site.label())] = (site.key, "")
+    for language in (ENGLISH, *LANGUAGES):
+        for site in catalogue():
+            for side in SIDES if site.paired else ("",):
+                table.setdefault(fold(site.label(side, language)), (site.key, side))
     return table
 
 
@@ -96,6 +144,20 @@ def all_labels() -> list[str]:
     return [label for s in catalogue() for label in s.labels()]
 
 
+def label(site_key: str, side: str, language: str = ENGLISH) -> str:
+    """(site, side) as read in `language`; the English label for a language without words."""
+    return _by_key()[site_key].label(side, language)
+
+
+def translate_label(text: str, language: str) -> str:
+    """A catalogue label ('Left knee', as the services give it) in `language`
+    ('Rodilla izquierda'); any other text is returned as it is."""
+    found = _by_label().get(fold(text))
+    if found is None or language == ENGLISH:
+        return text
+    return label(*found, language)
+
+
 def parse_label(label: str) -> BodyPart:
     """'Left knee' -> BodyPart(site='knee', side='left'); refuses unknown sites and missing sides."""
     key = fold(label)
@@ -105,9 +167,19 @@ def parse_label(label: str) -> BodyPart:
         if bare is not None and bare.paired:
             raise ValidationError(
                 "bodyParts",
-                f"Say which side for '{label}': {', '.join(bare.labels())}.",
+                say(
+                    QT_TRANSLATE_NOOP("services", "Say which side for '{label}': {sides}."),
+                    label=label,
+                    sides=", ".join(bare.labels()),
+                ),
             )
-        raise ValidationError("bodyParts", f"'{label}' is not a body part CaseDesk knows.")
+        raise ValidationError(
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "'{label}' is not a body part CaseDesk knows."),
+                label=label,
+            ),
+        )
     return body_part(*found)
 
 
@@ -115,13 +187,27 @@ def from_key(site_key: str, side: str) -> BodyPart:
     """(site, side) -> BodyPart, refusing an unknown site, a missing side or a side too many."""
     entry = _by_key().get(site_key)
     if entry is None:
-        raise ValidationError("bodyParts", f"'{site_key}' is not a body part CaseDesk knows.")
+        raise ValidationError(
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "'{label}' is not a body part CaseDesk knows."),
+                label=site_key,
+            ),
+        )
     if entry.paired and side not in SIDES:
         raise ValidationError(
-            "bodyParts", f"Say which side for '{entry.label()}': {', '.join(entry.labels())}."
+            "bodyParts",
+            say(
+                QT_TRANSLATE_NOOP("services", "Say which side for '{label}': {sides}."),
+                label=entry.name,
+                sides=", ".join(entry.labels()),
+            ),
         )
     if not entry.paired and side:
-        raise ValidationError("bodyParts", f"'{entry.label()}' has no side.")
+        raise ValidationError(
+            "bodyParts",
+            say(QT_TRANSLATE_NOOP("services", "'{label}' has no side."), label=entry.label()),
+        )
     return body_part(site_key, side)
 
 
@@ -145,7 +231,9 @@ def resolve(items) -> list[BodyPart]:
             part = from_key(site_key, side or "")
         parts.setdefault((part.site, part.side), part)
     if not parts:
-        raise ValidationError("bodyParts", "Choose at least one body part.")
+        raise ValidationError(
+            "bodyParts", say(QT_TRANSLATE_NOOP("services", "Choose at least one body part."))
+        )
     return list(parts.values())
 
 
@@ -155,9 +243,12 @@ def parse_labels(labels: list[str] | tuple[str, ...]) -> list[BodyPart]:
 
 
 def matches(site_entry: BodySite, text: str) -> bool:
-    """For the picker's filter: name, plural or any synonym contains the typed text."""
-    needle = fold(text)
+    """For the picker's filter: in English or another language of the catalogue, the name,
+    plural, a label or a synonym holds every typed word ('rodilla', 'dedos mano')."""
+    needle = fold(text).split()
     if not needle:
         return True
     haystack = [site_entry.name, site_entry.plural, *site_entry.synonyms]
-    return any(needle in fold(h) for h in haystack)
+    for _, words in site_entry.words:
+        haystack += [words.name, *(text for _, text in words.sides), *words.synonyms]
+    return any(all(word in fold(h) for word in needle) for h in haystack)

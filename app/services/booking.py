@@ -15,12 +15,14 @@ from app.models import Practitioner as PractitionerRow
 from app.models import TimeOff as TimeOffRow
 from app.models.appointment import CANCELLED, KINDS, RESERVED
 from app.models.case import CASE_OPEN
-from app.services import audit, cases, patients, schedule_rules, settings
+from app.services import audit, cases, patients, referrals, schedule_rules, settings
 from app.services.body_sites import BodyPart, resolve
 from app.services.dto import BookingRequest, BookingResult, CaseDecision, OpenCases, Slot
 from app.services.errors import ConflictError, NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_with_settings, render_link
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -119,14 +121,23 @@ def _day_slots(
 def _practitioner(session: Session, practitioner_id: int, lock: bool = False) -> PractitionerRow:
     row = session.get(PractitionerRow, practitioner_id, with_for_update=lock)
     if row is None:
-        raise ValidationError("practitioner", "Choose a practitioner; that one does not exist.")
+        raise ValidationError(
+            "practitioner",
+            say(QT_TRANSLATE_NOOP("services", "Choose a practitioner; that one does not exist.")),
+        )
     return row
 
 
 def _check_day(day: date) -> None:
     # Year 1 or 9999 would overflow when the day is turned into UTC moments.
     if not schedule_rules.EARLIEST.date() <= day < schedule_rules.LATEST.date():
-        raise ValidationError("date", f"{day:%d %B %Y} is not a date the clinic can book.")
+        raise ValidationError(
+            "date",
+            say(
+                QT_TRANSLATE_NOOP("services", "{day} is not a date the clinic can book."),
+                day=f"{day:%d %B %Y}",
+            ),
+        )
 
 
 def free_slots(
@@ -174,21 +185,44 @@ def _check_request(request: BookingRequest) -> tuple[str, list[BodyPart]]:
     title = cases.validate_title(request.case_title)
     parts = resolve(request.body_parts)
     if request.kind not in KINDS:
-        raise ValidationError("kind", "Choose initial assessment or follow-up.")
+        raise ValidationError(
+            "kind", say(QT_TRANSLATE_NOOP("services", "Choose initial assessment or follow-up."))
+        )
     if request.minutes is not None and not 5 <= request.minutes <= 480:
-        raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
+        raise ValidationError(
+            "minutes",
+            say(QT_TRANSLATE_NOOP("services", "Appointment length must be 5 to 480 minutes.")),
+        )
     if not request.patient_id and request.new_patient is None:
-        raise ValidationError("patientId", "Choose a patient or register a new one.")
-    check_text("referral", request.referral, "referral", column_length(Case.referral))
-    check_text("notes", request.notes, "appointment note")
+        raise ValidationError(
+            "patientId",
+            say(QT_TRANSLATE_NOOP("services", "Choose a patient or register a new one.")),
+        )
+    check_text(
+        "referral",
+        request.referral,
+        say(QT_TRANSLATE_NOOP("services", "referral")),
+        column_length(Case.referral),
+    )
+    referrals.check_terms(
+        request.referral_date, request.approved_sessions, request.referral_valid_until
+    )
+    check_text("notes", request.notes, say(QT_TRANSLATE_NOOP("services", "appointment note")))
     return title, parts
 
 
 def _patient_for(session: Session, request: BookingRequest, region: str) -> Patient:
     if request.patient_id:
-        patient = session.get(Patient, request.patient_id)
+        # Locked (on PostgreSQL), so a merge at another desk waits for this booking or this
+        # booking sees the merge: never a new case left behind on the merged record.
+        patient = session.get(
+            Patient, request.patient_id, with_for_update=True, populate_existing=True
+        )
         if patient is None:
-            raise NotFoundError("That patient no longer exists; search again.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "That patient no longer exists; search again."))
+            )
+        patients.refuse_merged(session, patient)
         return patient
     return patients.add_patient(session, request.new_patient, region)
 
@@ -202,19 +236,57 @@ def _case_for(
     parts: list[BodyPart],
 ) -> tuple[Case, bool]:
     if not decision.is_update:
-        return cases.new_case(session, patient.id, title, parts, request.referral), True
+        case = cases.new_case(
+            session,
+            patient.id,
+            title,
+            parts,
+            request.referral,
+            terms=(request.referral_date, request.approved_sessions, request.referral_valid_until),
+        )
+        return case, True
     case = session.get(Case, decision.update_case_id)
     if case is None or case.patient_id != patient.id:
-        raise ConflictError("The case to update does not belong to this patient.")
+        raise ConflictError(
+            say(
+                QT_TRANSLATE_NOOP("services", "The case to update does not belong to this patient.")
+            )
+        )
     if case.status != CASE_OPEN:
         raise ConflictError(
-            f"Case {case.code} is not open; choose another or open a separate case."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Case {code} is not open; choose another or open a separate case."
+                ),
+                code=case.code,
+            )
         )
-    before = cases.case_snapshot(case)
+    before = cases.case_snapshot(case) | cases.referral_snapshot(case)
     added = cases.add_body_parts(session, case, parts)
-    if added:
-        audit.record(session, "case.update", "case", case.id, before, cases.case_snapshot(case))
+    renewed = _renew_referral(case, request)
+    if added or renewed:
+        after = cases.case_snapshot(case) | cases.referral_snapshot(case)
+        audit.record(session, "case.update", "case", case.id, before, after)
     return case, False
+
+
+def _renew_referral(case: Case, request: BookingRequest) -> bool:
+    """Referral terms typed while updating a case are a renewed referral: each one typed
+    replaces the case's, the others stay. True when anything changed."""
+    typed = {
+        "referral": request.referral or None,
+        "referral_date": request.referral_date,
+        "approved_sessions": request.approved_sessions,
+        "referral_valid_until": request.referral_valid_until,
+    }
+    changed = False
+    for name, value in typed.items():
+        if value is not None and getattr(case, name) != value:
+            setattr(case, name, value)
+            changed = True
+    if changed:  # the whole set must still make sense (valid-until after the referral date)
+        referrals.check_terms(case.referral_date, case.approved_sessions, case.referral_valid_until)
+    return changed
 
 
 def book_appointment(
@@ -229,6 +301,7 @@ def book_appointment(
     """
     title, parts = _check_request(request)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         config = settings.read_all(session)
         practitioner = _practitioner(session, request.practitioner_id, lock=True)
         if not practitioner.active:
@@ -248,10 +321,18 @@ def book_appointment(
         )
         if _busy(session, practitioner.id, start, end):
             raise SlotTakenError(
-                f"{practitioner.name} already has an appointment at that time. Choose another slot."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{name} already has an appointment at that time. Choose another slot.",
+                    ),
+                    name=practitioner.name,
+                )
             )
         patient = _patient_for(session, request, config["clinic.region"])
         case, created = _case_for(session, patient, request, decision, title, parts)
+        clinic_day = start.astimezone(ZoneInfo(config["clinic.timezone"])).date()
+        referrals.enforce(session, case.id, clinic_day, config)
         appointment = Appointment(
             case_id=case.id,
             practitioner_id=practitioner.id,

@@ -22,12 +22,14 @@ from app.models import (
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, CONFIRMED, RESERVED
 from app.models.case import CASE_CLOSED, CASE_MERGED, CASE_OPEN
-from app.services import audit, changes, outbox, settings
+from app.services import audit, changes, outbox, referrals, settings
 from app.services.body_sites import BodyPart, body_part
-from app.services.dto import AppointmentInfo, CaseInfo, MergeResult
+from app.services.dto import AppointmentInfo, CaseInfo, MergeResult, ReferralUsage
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.messages import render_link
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say, say_count, translate
 
 
 def next_case_code(session: Session) -> str:
@@ -64,7 +66,10 @@ def new_case(
     parts: list[BodyPart],
     referral: str | None = None,
     notes: str | None = None,
+    terms: tuple[date | None, int | None, date | None] = (None, None, None),
 ) -> Case:
+    """Opens a case; `terms` are its referral's date, approved sessions and valid-until date."""
+    referral_date, approved, valid_until = terms
     case = Case(
         code=next_case_code(session),
         patient_id=patient_id,
@@ -72,12 +77,16 @@ def new_case(
         status=CASE_OPEN,
         opened_on=clinic_today(session),
         referral=referral,
+        referral_date=referral_date,
+        approved_sessions=approved,
+        referral_valid_until=valid_until,
         notes=notes,
     )
     case.body_parts = [CaseBodyPart(site=p.site, side=p.side) for p in parts]
     session.add(case)
     session.flush()
-    audit.record(session, "case.open", "case", case.id, None, case_snapshot(case))
+    opened = case_snapshot(case) | (referral_snapshot(case) if any(terms) else {})
+    audit.record(session, "case.open", "case", case.id, None, opened)
     return case
 
 
@@ -105,6 +114,20 @@ def case_snapshot(case: Case) -> dict:
     }
 
 
+def referral_snapshot(case: Case) -> dict:
+    """The referral's terms as the audit trail keeps them (dates as ISO text)."""
+    return {
+        "referral": case.referral,
+        "referral_date": _iso(case.referral_date),
+        "approved_sessions": case.approved_sessions,
+        "referral_valid_until": _iso(case.referral_valid_until),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def case_parts(case: Case) -> tuple[BodyPart, ...]:
     return tuple(body_part(bp.site, bp.side) for bp in case.body_parts)
 
@@ -113,9 +136,19 @@ def validate_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
         raise ValidationError(
-            "caseTitle", "Enter a case title, for example 'Knee pain after fall'."
+            "caseTitle",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Enter a case title, for example 'Knee pain after fall'."
+                )
+            ),
         )
-    check_text("caseTitle", title, "case title", column_length(Case.title))
+    check_text(
+        "caseTitle",
+        title,
+        say(QT_TRANSLATE_NOOP("services", "case title")),
+        column_length(Case.title),
+    )
     return title
 
 
@@ -183,9 +216,14 @@ def load_cases(session: Session, patient_id: int) -> list[CaseInfo]:
     for c in cases:
         if c.status == CASE_MERGED and c.merged_into_id is not None:
             merged[c.merged_into_id].append(c.code)
+    count_missed = referrals.counts_missed(session)
     return [
         _info(
-            c, parts.get(c.id, ()), tuple(appointments.get(c.id, ())), tuple(merged.get(c.id, ()))
+            c,
+            parts.get(c.id, ()),
+            tuple(appointments.get(c.id, ())),
+            tuple(merged.get(c.id, ())),
+            count_missed,
         )
         for c in cases
         if c.status != CASE_MERGED
@@ -204,7 +242,12 @@ def _body_parts_of(session: Session, case_ids: list[int]) -> dict[int, tuple[Bod
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
+def _info(case: Case, parts, appointments=(), merged_codes=(), count_missed=False) -> CaseInfo:
+    # The appointments are already here: the sessions used are counted from them.
+    used = sum(1 for a in appointments if referrals.uses_session(a.status, count_missed))
+    usage = ReferralUsage(
+        case.id, case.referral, case.approved_sessions, used, case.referral_valid_until
+    )
     return CaseInfo(
         id=case.id,
         code=case.code,
@@ -218,6 +261,8 @@ def _info(case: Case, parts, appointments=(), merged_codes=()) -> CaseInfo:
         body_parts=tuple(parts),
         appointments=appointments,
         merged_codes=merged_codes,
+        referral_date=case.referral_date,
+        referral_usage=usage,
     )
 
 
@@ -228,13 +273,21 @@ def case_info(session: Session, case: Case) -> CaseInfo:
         .where(Case.merged_into_id == case.id, Case.status == CASE_MERGED)
         .order_by(Case.id.desc())
     )
-    return _info(case, case_parts(case), tuple(appointments), tuple(merged))
+    return _info(
+        case,
+        case_parts(case),
+        tuple(appointments),
+        tuple(merged),
+        referrals.counts_missed(session),
+    )
 
 
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFoundError(f"Case {case_id} no longer exists.")
+        raise NotFoundError(
+            say(QT_TRANSLATE_NOOP("services", "Case {id} no longer exists."), id=case_id)
+        )
     return case
 
 
@@ -249,7 +302,9 @@ def find_case(db: Database, code: str) -> CaseInfo:
     with db.reading() as session:
         case = session.scalar(select(Case).where(Case.code == code.strip().upper()))
         if case is None:
-            raise NotFoundError(f"There is no case {code}.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "There is no case {code}."), code=code)
+            )
         seen = set()
         while case.status == CASE_MERGED and case.merged_into_id and case.id not in seen:
             seen.add(case.id)
@@ -268,9 +323,12 @@ def close_case(
     """
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_OPEN:
-            raise ConflictError(f"Case {case.code} is not open.")
+            raise ConflictError(
+                say(QT_TRANSLATE_NOOP("services", "Case {code} is not open."), code=case.code)
+            )
         future = list(
             session.scalars(
                 select(Appointment).where(
@@ -282,8 +340,17 @@ def close_case(
         )
         if future and not cancel_future:
             raise ConflictError(
-                f"Case {case.code} still has {len(future)} appointment(s) to come; "
-                "cancel them first or choose to cancel them when closing."
+                say_count(
+                    translate(
+                        "services",
+                        "Case {code} still has %n appointment(s) to come; "
+                        "cancel them first or choose to cancel them when closing.",
+                        "",
+                        len(future),
+                    ),
+                    len(future),
+                    code=case.code,
+                )
             )
         for appointment in future:
             audit.record(
@@ -305,9 +372,12 @@ def close_case(
 def reopen_case(db: Database, case_id: int) -> CaseInfo:
     """Reopens a closed case under the same ID."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         case = _case(session, case_id)
         if case.status != CASE_CLOSED:
-            raise ConflictError(f"Case {case.code} is not closed.")
+            raise ConflictError(
+                say(QT_TRANSLATE_NOOP("services", "Case {code} is not closed."), code=case.code)
+            )
         before = case_snapshot(case)
         case.status, case.closed_on = CASE_OPEN, None
         audit.record(session, "case.reopen", "case", case.id, before, case_snapshot(case))
@@ -332,12 +402,19 @@ def merge_preview(db: Database, keep_id: int, merge_id: int) -> MergeResult:
 
 def _merge_pair(session: Session, keep_id: int, merge_id: int) -> tuple[Case, Case]:
     if keep_id == merge_id:
-        raise ValidationError("case", "Choose two different cases to merge.")
+        raise ValidationError(
+            "case", say(QT_TRANSLATE_NOOP("services", "Choose two different cases to merge."))
+        )
     keep, other = _case(session, keep_id), _case(session, merge_id)
     if keep.patient_id != other.patient_id:
-        raise ValidationError("case", "Only cases of the same patient can be merged.")
+        raise ValidationError(
+            "case",
+            say(QT_TRANSLATE_NOOP("services", "Only cases of the same patient can be merged.")),
+        )
     if CASE_MERGED in (keep.status, other.status):
-        raise ConflictError("One of these cases has already been merged.")
+        raise ConflictError(
+            say(QT_TRANSLATE_NOOP("services", "One of these cases has already been merged."))
+        )
     return keep, other
 
 
@@ -348,6 +425,7 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
     the audit event records exactly what moved, so `undo_merge` can put it back.
     """
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         keep, other = _merge_pair(session, keep_id, merge_id)
         keep_before, other_before = case_snapshot(keep), case_snapshot(other)
         kept_closed_on = keep.closed_on
@@ -395,17 +473,36 @@ def merge_cases(db: Database, keep_id: int, merge_id: int) -> MergeResult:
 def undo_merge(db: Database, audit_event_id: int) -> CaseInfo:
     """Puts a merged case back as it was; returns the restored case."""
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         event = session.get(AuditEvent, audit_event_id)
         if event is None or event.action != "case.merge":
-            raise NotFoundError("That merge cannot be found, so it cannot be undone.")
+            raise NotFoundError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "That merge cannot be found, so it cannot be undone."
+                    )
+                )
+            )
         other = _case(session, event.after["merged_id"])
         keep = _case(session, event.entity_id)
         if other.status != CASE_MERGED or other.merged_into_id != keep.id:
-            raise ConflictError(f"Case {other.code} is no longer merged into {keep.code}.")
+            raise ConflictError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "Case {other} is no longer merged into {keep}."),
+                    other=other.code,
+                    keep=keep.code,
+                )
+            )
         if keep.status == CASE_MERGED:
             # B's appointments now sit in a third case; undo the later merge first.
             raise ConflictError(
-                f"Case {keep.code} has since been merged into another case; undo that merge first."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "Case {code} has since been merged into another case; undo that merge first.",
+                    ),
+                    code=keep.code,
+                )
             )
         session.execute(
             update(Appointment)

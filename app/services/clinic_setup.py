@@ -12,6 +12,7 @@ from app.db import Database
 from app.models import Practitioner as PractitionerRow
 from app.services import practitioners, secrets, settings
 from app.services.dto import ClinicSetup, PractitionerChange
+from app.services.permissions import Permission, require
 
 
 def read_setup(db: Database) -> ClinicSetup:
@@ -45,6 +46,7 @@ def save_setup(
         practitioners.validate_hours(practitioner.working_hours)
     saved = None
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         settings.store(session, clean)
         if practitioner is not None and practitioner.id is None:
             saved = practitioners.add_in(

@@ -81,6 +81,8 @@ class CaseInfo:
     body_parts: tuple[BodyPart, ...]
     appointments: tuple[AppointmentInfo, ...] = ()
     merged_codes: tuple[str, ...] = ()  # IDs of cases folded into this one
+    referral_date: date | None = None
+    referral_usage: ReferralUsage | None = None  # sessions used of those approved, until when
 
     @property
     def body_part_labels(self) -> list[str]:
@@ -89,18 +91,25 @@ class CaseInfo:
 
 @dataclass(frozen=True)
 class CaseEdit:
-    """Corrections typed for a case; body parts to remove travel as (site, side)."""
+    """Corrections typed for a case; body parts to remove travel as (site, side).
+
+    The referral's terms are saved as given: Edit case always sends what it shows.
+    """
 
     title: str
     referral: str | None = None
     notes: str | None = None
     remove_body_parts: tuple[tuple[str, str], ...] = ()
+    referral_date: date | None = None
+    approved_sessions: int | None = None  # None: the referral sets no number
+    referral_valid_until: date | None = None
 
 
 @dataclass(frozen=True)
 class PatientRecord:
     patient: PatientSummary
     cases: tuple[CaseInfo, ...]
+    undoable_merge_id: int = 0  # the newest record merged into this one, still undoable
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,10 @@ class BookingRequest:
     new_patient: PatientDetails | None = None
     kind: str = "initial"
     notes: str | None = None
-    referral: str | None = None
+    referral: str | None = None  # who referred (GP, insurer); updating a case: a renewed referral
+    referral_date: date | None = None
+    approved_sessions: int | None = None
+    referral_valid_until: date | None = None
     # Walk-in, out-of-hours or late entry: a past or out-of-hours start is accepted (audited).
     override: bool = False
 
@@ -222,6 +234,32 @@ class MergeResult:
     merged_code: str
     moved_appointment_ids: tuple[int, ...]
     added_body_parts: tuple[str, ...]
+
+
+# The fields a patient merge shows side by side, in the order of the form.
+PATIENT_MERGE_FIELDS = ("first_name", "last_name", "phone", "email", "birth_date", "sex")
+
+
+@dataclass(frozen=True)
+class PatientMergePreview:
+    """Two records of one person side by side, and what a merge would move to the kept one."""
+
+    kept: PatientSummary
+    other: PatientSummary
+    differing: tuple[str, ...]  # names from PATIENT_MERGE_FIELDS whose values differ
+    cases: int
+    appointments: int
+    messages: int
+
+
+@dataclass(frozen=True)
+class PatientMergeResult:
+    """A patient merge done (or undone): `merge_id` names it for the undo."""
+
+    merge_id: int
+    kept: PatientSummary
+    merged: PatientSummary
+    moved_case_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -276,6 +314,7 @@ class BookEntry:
     patient_has_email: bool
     past_hold: bool  # still Reserved after the clinic's hold: call the patient
     link: str
+    referral: ReferralUsage | None = None  # the case's sessions used, when its referral limits
 
 
 @dataclass(frozen=True)
@@ -372,3 +411,43 @@ class ReferralUsage:
     def expired_on(self, day: date) -> bool:
         """True when an appointment on `day` falls after the referral's last valid day."""
         return self.valid_until is not None and day > self.valid_until
+
+
+@dataclass(frozen=True)
+class StaffIdentity:
+    """Who is signed in at a desk; no password or hash ever travels with it."""
+
+    id: int
+    user_name: str
+    role: str  # reception, practitioner, admin
+    practitioner_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StaffAccountInfo:
+    id: int
+    user_name: str
+    role: str
+    practitioner_id: int | None
+    active: bool
+    locked_until: datetime | None
+    last_sign_in_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReferralCheck:
+    """What a booking on a day would do to its case's referral: nothing, a warning, or refused."""
+
+    message: str = ""  # plain words; empty when the booking stays within the referral
+    blocked: bool = False  # the clinic blocks bookings past a referral (`referral.limit`)
+
+
+@dataclass(frozen=True)
+class ExpiringReferral:
+    """An open case whose referral runs out soon, for the Reservations dock."""
+
+    case_id: int
+    case_code: str
+    patient_id: int
+    patient_name: str  # "First Last"
+    usage: ReferralUsage

@@ -38,3 +38,11 @@ class DatabaseTooNewError(DatabaseError):
 
 class DamagedDatabaseError(DatabaseError):
     """The file failed its quick check; nothing was written to it."""
+
+
+class NotAllowedError(CaseDeskError):
+    """The signed-in staff member's role does not allow this; nothing was written."""
+
+
+class SignInError(CaseDeskError):
+    """A wrong user name or password, or an account locked after too many tries."""

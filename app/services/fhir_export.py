@@ -35,6 +35,7 @@ from app.models.case import CASE_OPEN
 from app.services import settings
 from app.services.body_sites import catalogue
 from app.services.errors import CaseDeskError
+from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import AppointmentStatus
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,14 @@ _CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 
 class ExportError(CaseDeskError):
     """The Bundle could not be written (folder missing, no permission, disk full)."""
+
+
+def _cannot_write(target: object, error: OSError) -> str:
+    return say(
+        QT_TRANSLATE_NOOP("services", "Cannot write {file}: {why}"),
+        file=str(target),
+        why=str(error.strerror or error),
+    )
 
 
 @dataclass(frozen=True)
@@ -116,11 +125,11 @@ def _one_snapshot(session: Session) -> None:
 
 
 def _count(session: Session) -> dict[str, int]:
-    def rows(model) -> int:
-        return session.scalar(select(func.count()).select_from(model)) or 0
+    def rows(model, *where) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
     return {
-        "patients": rows(Patient),
+        "patients": rows(Patient, Patient.merged_into_id.is_(None)),
         "practitioners": rows(Practitioner),
         "cases": rows(Case),
         "appointments": rows(Appointment),
@@ -154,8 +163,12 @@ def _practitioners(session: Session) -> Iterator[list[dict]]:
 
 def _patients(session: Session) -> Iterator[list[dict]]:
     p = Patient
-    query = select(p.id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.sex).order_by(
-        p.id
+    # A record merged into another is left out: its cases (and so every reference to a
+    # patient) moved to the kept record, which stands for the person.
+    query = (
+        select(p.id, p.first_name, p.last_name, p.phone, p.email, p.birth_date, p.sex)
+        .where(p.merged_into_id.is_(None))
+        .order_by(p.id)
     )
     for row in _stream(session, query):
         patient: dict[str, Any] = {
@@ -334,7 +347,7 @@ class _temporary_beside:  # noqa: N801 - used as a context manager, like open()
             )
             self.out = os.fdopen(handle, "w", encoding="utf-8")
         except OSError as exc:
-            raise ExportError(f"Cannot write {self.target}: {exc.strerror or exc}") from exc
+            raise ExportError(_cannot_write(self.target, exc)) from exc
         return self.out
 
     def __exit__(self, kind, exc, tb) -> None:
@@ -344,11 +357,11 @@ class _temporary_beside:  # noqa: N801 - used as a context manager, like open()
                 os.replace(self.name, self.target)
         except OSError as error:
             _remove(self.name)
-            raise ExportError(f"Cannot write {self.target}: {error.strerror or error}") from error
+            raise ExportError(_cannot_write(self.target, error)) from error
         if kind is not None:
             _remove(self.name)
             if issubclass(kind, OSError):  # the disk filled up or went away while writing
-                raise ExportError(f"Cannot write {self.target}: {exc.strerror or exc}") from exc
+                raise ExportError(_cannot_write(self.target, exc)) from exc
 
 
 def _remove(name: str) -> None:

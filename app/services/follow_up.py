@@ -15,6 +15,7 @@ from app.models.appointment import ARRIVED, CANCELLED, COMPLETED, NO_SHOW
 from app.services.booking import _clinic_zone, _day_slots
 from app.services.dto import Slot
 from app.services.errors import NotFoundError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 # The patient was seen: the practitioner of such a visit knows the case best.
 SEEN = (COMPLETED, ARRIVED)
@@ -74,7 +75,9 @@ def suggested_slot(
     with db.reading() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise NotFoundError(f"Case {case_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Case {id} no longer exists."), id=case_id)
+            )
         practitioner = case_practitioner(session, case_id)
         if practitioner is None:
             return None

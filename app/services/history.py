@@ -2,7 +2,8 @@
 
 Entries come back as frozen rows with the change field by field (before -> after); the
 History dialog words them for the receptionist. A patient's history includes its cases'
-and appointments' entries, so "who moved Priya's appointment" is found on Priya.
+and appointments' entries, so "who moved Priya's appointment" is found on Priya, and the
+entries of any record merged into it.
 """
 
 from __future__ import annotations
@@ -41,11 +42,20 @@ class HistoryEntry:
 
 def history(db: Database, entity: str, entity_id: int, limit: int = LIMIT) -> list[HistoryEntry]:
     """Who did what and when to the record, newest first, with each changed field."""
+    from app.services.patient_merge import merged_into
+
     if entity not in ENTITIES:
         raise ValueError(f"no history for {entity!r}")
     with db.reading() as session:
         wanted = [and_(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)]
         if entity == "patient":
+            # Records merged into this one (not undone) bring their own entries along; their
+            # cases are this patient's now, so the lines below find those.
+            merged = merged_into(session, entity_id)
+            if merged:
+                wanted.append(
+                    and_(AuditEvent.entity == "patient", AuditEvent.entity_id.in_(merged))
+                )
             case_ids = list(session.scalars(select(Case.id).where(Case.patient_id == entity_id)))
             if case_ids:
                 wanted.append(and_(AuditEvent.entity == "case", AuditEvent.entity_id.in_(case_ids)))

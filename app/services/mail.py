@@ -18,6 +18,7 @@ from email.utils import formataddr, make_msgid
 
 from app.services import secrets
 from app.services.errors import CaseDeskError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,10 @@ def send_test_message(values: dict[str, str], to: str) -> str:
     try:
         address = validate_email(to.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValidationError("testRecipient", f"Not an e-mail address: {exc}") from None
+        raise ValidationError(
+            "testRecipient",
+            say(QT_TRANSLATE_NOOP("services", "Not an e-mail address: {why}"), why=str(exc)),
+        ) from None
     settings.check_mail_security(clean)
     config = MailSettings.from_config(clean)
     clinic = config.sender_name or "CaseDesk"

@@ -15,12 +15,14 @@ from app.db import Database
 from app.models import Appointment, Case, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, COMPLETED, NO_SHOW
-from app.services import audit, outbox, schedule_rules, settings
+from app.services import audit, outbox, referrals, schedule_rules, settings
 from app.services.booking import _audit_override, _busy, _practitioner
 from app.services.dto import AppointmentMove
 from app.services.errors import NotFoundError, SlotTakenError, ValidationError
 from app.services.messages import compose_moved, render_link
-from app.statuses import AppointmentStatus
+from app.services.permissions import Permission, require
+from app.services.words import QT_TRANSLATE_NOOP, say
+from app.statuses import status_in_a_sentence
 
 # Over and done with, or given up: their time is history, not a plan to change.
 NOT_MOVABLE = {CANCELLED, COMPLETED, NO_SHOW}
@@ -39,10 +41,20 @@ def _movable(session: Session, appointment_id: int) -> Appointment:
     # Locked on PostgreSQL, so a status change or another move at another desk waits.
     appointment = session.get(Appointment, appointment_id, with_for_update=True)
     if appointment is None:
-        raise NotFoundError(f"Appointment {appointment_id} no longer exists.")
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Appointment {id} no longer exists."),
+                id=appointment_id,
+            )
+        )
     if appointment.status in NOT_MOVABLE:
-        label = AppointmentStatus(appointment.status).label.lower()
-        raise ValidationError("status", f"A {label} appointment cannot be moved.")
+        raise ValidationError(
+            "status",
+            say(
+                QT_TRANSLATE_NOOP("services", "A {status} appointment cannot be moved."),
+                status=status_in_a_sentence(appointment.status),
+            ),
+        )
     return appointment
 
 
@@ -67,24 +79,44 @@ def move_appointment(
     """
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.BOOKINGS)
         appointment = _movable(session, appointment_id)
         target = _practitioner(session, practitioner_id or appointment.practitioner_id, lock=True)
         if not target.active:
-            raise ValidationError("practitioner", f"{target.name} is not taking appointments.")
+            raise ValidationError(
+                "practitioner",
+                say(
+                    QT_TRANSLATE_NOOP("services", "{name} is not taking appointments."),
+                    name=target.name,
+                ),
+            )
         start, end = schedule_rules.appointment_span(
             starts_at, appointment.ends_at - appointment.starts_at
         )
         if start == appointment.starts_at and target.id == appointment.practitioner_id:
-            raise ValidationError("startsAt", "The appointment is already at that time.")
+            raise ValidationError(
+                "startsAt",
+                say(QT_TRANSLATE_NOOP("services", "The appointment is already at that time.")),
+            )
         config = settings.read_all(session)
         zone = ZoneInfo(config["clinic.timezone"])
         # The start as given: a wall time the clocks skip can only be told from it.
         schedule_rules.check_start(
             session, target, starts_at, end, zone, now=now, override=override
         )
+        # A move uses no new session, but may carry the visit past the referral's last day.
+        referrals.enforce(
+            session, appointment.case_id, start.astimezone(zone).date(), config, adding=0
+        )
         if _busy(session, target.id, start, end, exclude_id=appointment.id):
             raise SlotTakenError(
-                f"{target.name} already has an appointment at that time. Choose another time."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{name} already has an appointment at that time. Choose another time.",
+                    ),
+                    name=target.name,
+                )
             )
         before = _snapshot(appointment)
         old_start, old_end, old_practitioner = (

@@ -35,6 +35,8 @@ from app.services.dto import OutboxInfo
 from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
 from app.services.patient_link import load_message
+from app.services.permissions import Permission, require
+from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,9 @@ def get_message(db: Database, message_id: int) -> OutboxInfo:
     with db.reading() as session:
         row = session.get(OutboxMessage, message_id)
         if row is None:
-            raise NotFoundError(f"Message {message_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
+            )
         return _info(row)
 
 
@@ -386,6 +390,7 @@ def retry_now(db: Database, message_id: int, now: datetime | None = None) -> Out
     """Makes a failed, waiting or cancelled message due at once."""
     now = now or datetime.now(UTC)
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         row = _row(session, message_id)
         if row.status in (SENT, SENDING):
             raise ConflictError(_busy_text(row.status))
@@ -399,6 +404,7 @@ def retry_now(db: Database, message_id: int, now: datetime | None = None) -> Out
 def cancel(db: Database, message_id: int) -> OutboxInfo:
     """Stops a waiting message from being sent; it stays in the outbox as cancelled."""
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         row = _row(session, message_id)
         if row.status in (SENT, SENDING):
             raise ConflictError(_busy_text(row.status))
@@ -413,13 +419,16 @@ def cancel(db: Database, message_id: int) -> OutboxInfo:
 def cancel_for_appointment(db: Database, appointment_id: int) -> int:
     """Cancels every message of an appointment that has not gone out yet."""
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         return stop_waiting(session, appointment_id, "Not sent: the appointment was cancelled.")
 
 
 def _row(session, message_id: int) -> OutboxMessage:
     row = session.get(OutboxMessage, message_id)
     if row is None:
-        raise NotFoundError(f"Message {message_id} no longer exists.")
+        raise NotFoundError(
+            say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
+        )
     return row
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from app.services.errors import CaseDeskError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 # CaseDesk's patient fields, in the order the dialog shows them.
 FIELDS = ("first_name", "last_name", "phone", "email", "birth_date", "sex")
@@ -114,21 +115,45 @@ def open_csv(path: str | Path) -> CsvFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFileError(f"There is no file {path}.") from None
+        raise ImportFileError(
+            say(QT_TRANSLATE_NOOP("services", "There is no file {file}."), file=str(path))
+        ) from None
     except OSError as exc:
-        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ImportFileError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Cannot read {file}: {why}."),
+                file=str(path),
+                why=str(exc.strerror or exc),
+            )
+        ) from None
     if b"\x00" in raw[:4096]:
-        raise ImportFileError(f"{path.name} is not a CSV file (it holds binary data).")
+        raise ImportFileError(
+            say(
+                QT_TRANSLATE_NOOP("services", "{file} is not a CSV file (it holds binary data)."),
+                file=path.name,
+            )
+        )
     text, encoding = _decode(raw)
     first = text.lstrip("\r\n").split("\n", 1)[0]
     if not first.strip():
-        raise ImportFileError(f"{path.name} is empty: a header row is needed.")
+        raise ImportFileError(
+            say(
+                QT_TRANSLATE_NOOP("services", "{file} is empty: a header row is needed."),
+                file=path.name,
+            )
+        )
     delimiter = _delimiter(first)
     text = text.lstrip("\r\n")
     try:
         headers = next(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
-        raise ImportFileError(f"{path.name} is not a CSV file ({exc}).") from None
+        raise ImportFileError(
+            say(
+                QT_TRANSLATE_NOOP("services", "{file} is not a CSV file ({why})."),
+                file=path.name,
+                why=str(exc),
+            )
+        ) from None
     return CsvFile(path, encoding, delimiter, tuple(h.strip() for h in headers), text)
 
 
@@ -152,12 +177,29 @@ def guess_mapping(headers: tuple[str, ...] | list[str]) -> dict[str, int | None]
 
 def check_mapping(mapping: dict[str, int | None], headers: tuple[str, ...], name: str) -> None:
     """Refuses a mapping without both name columns, or pointing past the header."""
-    for field, what in (("first_name", "first name"), ("last_name", "last name")):
+    for field, what in (
+        ("first_name", QT_TRANSLATE_NOOP("services", "first name")),
+        ("last_name", QT_TRANSLATE_NOOP("services", "last name")),
+    ):
         if mapping.get(field) is None:
-            raise ImportFileError(f"{name} has no {what} column (such as 'First Name').")
+            raise ImportFileError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "{file} has no {what} column (such as 'First Name')."
+                    ),
+                    file=name,
+                    what=say(what),
+                )
+            )
     for index in mapping.values():
         if index is not None and not 0 <= index < len(headers):
-            raise ImportFileError(f"{name} has no column {index + 1}.")
+            raise ImportFileError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "{file} has no column {number}."),
+                    file=name,
+                    number=index + 1,
+                )
+            )
 
 
 def parse_date(text: str, region: str) -> date | None:

@@ -36,6 +36,7 @@ from app.services.patient_csv import (
     parse_sex,
 )
 from app.services.patients import CleanPatient, apply_details, validate_details
+from app.services.permissions import Permission, require
 from app.services.text import fold
 
 BATCH_SIZE = 1000
@@ -241,6 +242,7 @@ def _write_batch(db: Database, batch: list[_Checked], file_name: str) -> tuple[i
         return 0, 0
     new: list[dict] = []
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         by_phone, by_birth = _registered(
             session, {fold(f"{c.first_name} {c.last_name}") for c in good}
         )

@@ -20,6 +20,7 @@ from app.services import settings
 from app.services.calendar_file import CalendarEntry, appointment_calendar
 from app.services.errors import NotFoundError
 from app.services.messages import compose_with_settings, render_link
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,12 @@ def load_message(session: Session, appointment_id: int) -> PatientMessage:
     """The message for one appointment, inside an existing session."""
     row = session.get(Appointment, appointment_id)
     if row is None:
-        raise NotFoundError(f"Appointment {appointment_id} no longer exists.")
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Appointment {id} no longer exists."),
+                id=appointment_id,
+            )
+        )
     case = session.get(Case, row.case_id)
     patient = session.get(Patient, case.patient_id)
     practitioner = session.get(Practitioner, row.practitioner_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 import phonenumbers
 from sqlalchemy import Select, and_, bindparam, distinct, exists, func, or_, select, true
@@ -16,9 +17,12 @@ from app.models import Case, Patient
 from app.models.case import CASE_OPEN
 from app.services import access_log, audit, settings
 from app.services.dto import PatientDetails, PatientRecord, PatientSummary, SearchPage
-from app.services.errors import NotFoundError, ValidationError
+from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.merged_search import ANY_MERGE, MERGED_IDS, MergedHits, merged_hits
+from app.services.permissions import Permission, require
 from app.services.text import digits, fold, prefix_upper_bound
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 SEXES = ("female", "male", "other")
 CASE_CODE = re.compile(r"^c\s*-?\s*\d*$", re.IGNORECASE)
@@ -39,12 +43,22 @@ class CleanPatient:
 def _name(field: str, value: str, what: str) -> str:
     value = " ".join((value or "").split())
     if not value:
-        raise ValidationError(field, f"Enter the patient's {what}.")
+        raise ValidationError(
+            field, say(QT_TRANSLATE_NOOP("services", "Enter the patient's {what}."), what=what)
+        )
     limit = column_length(Patient.first_name)
     check_text(field, value, what, limit)
     # The search keys hold the folded name, which can be longer (ß -> ss, ligatures split).
     if len(fold(value)) > limit:
-        raise ValidationError(field, f"The {what} is too long once spelled out for search.")
+        raise ValidationError(
+            field,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The {what} is too long once spelled out for search."
+                ),
+                what=what,
+            ),
+        )
     return value
 
 
@@ -52,13 +66,26 @@ def parse_phone(raw: str, region: str) -> phonenumbers.PhoneNumber:
     """A valid number for the clinic's region (or in +international form), else a clear error."""
     raw = (raw or "").strip()
     if not raw:
-        raise ValidationError("phone", "Enter the patient's phone number.")
+        raise ValidationError(
+            "phone", say(QT_TRANSLATE_NOOP("services", "Enter the patient's phone number."))
+        )
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError("phone", f"'{raw}' is not a phone number.") from None
+        raise ValidationError(
+            "phone", say(QT_TRANSLATE_NOOP("services", "'{raw}' is not a phone number."), raw=raw)
+        ) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError("phone", f"'{raw}' is not a valid phone number for region {region}.")
+        raise ValidationError(
+            "phone",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "'{raw}' is not a valid phone number for region {region}."
+                ),
+                raw=raw,
+                region=region,
+            ),
+        )
     return number
 
 
@@ -70,24 +97,45 @@ def validate_details(
     from email_validator import EmailNotValidError, validate_email
 
     today = today or date.today()
-    first = _name("firstName", details.first_name, "first name")
-    last = _name("lastName", details.last_name, "last name")
+    first = _name("firstName", details.first_name, say(QT_TRANSLATE_NOOP("services", "first name")))
+    last = _name("lastName", details.last_name, say(QT_TRANSLATE_NOOP("services", "last name")))
     number = parse_phone(details.phone, region)
     email = (details.email or "").strip() or None
     if email:
         try:
             email = validate_email(email, check_deliverability=False).normalized
         except EmailNotValidError as exc:
-            raise ValidationError("email", f"The e-mail address is not valid: {exc}") from None
+            raise ValidationError(
+                "email",
+                say(
+                    QT_TRANSLATE_NOOP("services", "The e-mail address is not valid: {reason}"),
+                    reason=str(exc),
+                ),
+            ) from None
     birth = details.birth_date
     if birth is not None:
         if birth > today:
-            raise ValidationError("birthDate", "The date of birth cannot be in the future.")
+            raise ValidationError(
+                "birthDate",
+                say(QT_TRANSLATE_NOOP("services", "The date of birth cannot be in the future.")),
+            )
         if birth.year < 1900:
-            raise ValidationError("birthDate", "The date of birth is before 1900; check the year.")
+            raise ValidationError(
+                "birthDate",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "The date of birth is before 1900; check the year."
+                    )
+                ),
+            )
     sex = (details.sex or "").strip().lower() or None
     if sex is not None and sex not in SEXES:
-        raise ValidationError("sex", "Sex must be female, male or other (or left empty).")
+        raise ValidationError(
+            "sex",
+            say(
+                QT_TRANSLATE_NOOP("services", "Sex must be female, male or other (or left empty).")
+            ),
+        )
     return CleanPatient(
         first_name=first,
         last_name=last,
@@ -167,6 +215,7 @@ def add_patient(session: Session, details: PatientDetails, region: str) -> Patie
 def register_patient(db: Database, details: PatientDetails) -> PatientSummary:
     """Validates and registers a new patient; returns it as a summary."""
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
         patient = add_patient(session, details, region)
         return summary(patient, region)
@@ -175,15 +224,41 @@ def register_patient(db: Database, details: PatientDetails) -> PatientSummary:
 def update_patient(db: Database, patient_id: int, details: PatientDetails) -> PatientSummary:
     """Validates and saves new details for an existing patient, audited with before and after."""
     with db.writing() as session:
+        require(session, Permission.PATIENTS)
         region = settings.read_all(session)["clinic.region"]
-        patient = session.get(Patient, patient_id)
+        # Locked (on PostgreSQL) so a merge at another desk cannot slip in between.
+        patient = session.get(Patient, patient_id, with_for_update=True, populate_existing=True)
         if patient is None:
-            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)
+            )
+        refuse_merged(session, patient)
         clean = validate_details(details, region)
         before = snapshot(patient)
         apply_details(patient, clean)
         audit.record(session, "patient.update", "patient", patient.id, before, snapshot(patient))
         return summary(patient, region, _open_case_counts(session, [patient.id]).get(patient.id, 0))
+
+
+def refuse_merged(session: Session, patient: Patient) -> None:
+    """Refuses a change to a record another desk has merged into another one meanwhile,
+    naming the record kept (its cases are there now)."""
+    if patient.merged_into_id is None:
+        return
+    kept = session.get(Patient, patient.merged_into_id)
+    for _ in range(20):  # the kept record may itself have been merged since
+        if kept is None or kept.merged_into_id is None:
+            break
+        kept = session.get(Patient, kept.merged_into_id)
+    name = f"{kept.first_name} {kept.last_name}" if kept is not None else ""
+    raise ConflictError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "services", "This record was merged into {name}'s; search for the patient again."
+            ),
+            name=name,
+        )
+    )
 
 
 def _open_case_counts(session: Session, ids: list[int]) -> dict[int, int]:
@@ -203,15 +278,20 @@ def get_patient(db: Database, patient_id: int) -> PatientRecord:
     Reading it is an access: a "patient.open" audit entry follows (app/services/access_log.py).
     """
     from app.services.cases import load_cases
+    from app.services.patient_merge import undoable_merge
 
     with db.reading() as session:
         region = settings.read_all(session)["clinic.region"]
-        patient = session.get(Patient, patient_id)
+        # Locked (on PostgreSQL) so a merge at another desk cannot slip in between.
+        patient = session.get(Patient, patient_id, with_for_update=True, populate_existing=True)
         if patient is None:
-            raise NotFoundError(f"Patient {patient_id} no longer exists.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "Patient {id} no longer exists."), id=patient_id)
+            )
         cases = load_cases(session, patient_id)
         open_count = sum(1 for c in cases if c.status == CASE_OPEN)
-        record = PatientRecord(summary(patient, region, open_count), tuple(cases))
+        undoable = undoable_merge(session, patient_id)
+        record = PatientRecord(summary(patient, region, open_count), tuple(cases), undoable)
     access_log.note_open(db, patient_id)  # written with others in a few seconds
     return record
 
@@ -239,6 +319,24 @@ class _Arm:
 
     ids: Select
     count: Select
+    match: Any  # the arm's condition on one patient row (to test merged records against)
+    id_column: Any  # the column `ids` selects
+
+    # Built once per arm, as the arms themselves are (see merged_search).
+    @cached_property
+    def count_and_merges(self) -> Select:
+        """`count`, and whether any merge stands, in the one statement."""
+        return self.count.add_columns(ANY_MERGE)
+
+    @cached_property
+    def count_merged(self) -> Select:
+        """How many of `count` are records merged into another."""
+        return self.count.where(self.id_column.in_(MERGED_IDS))
+
+    @cached_property
+    def ids_live(self) -> Select:
+        """`ids` without records merged into another."""
+        return self.ids.where(self.id_column.not_in(MERGED_IDS))
 
 
 def _range(column, name: str):
@@ -250,6 +348,8 @@ def _arm(where, *order_by) -> _Arm:
     return _Arm(
         select(Patient.id).where(where).order_by(*order_by),
         select(func.count()).select_from(Patient).where(where),
+        where,
+        Patient.id,
     )
 
 
@@ -267,11 +367,14 @@ def _case_arm(*leave_out) -> _Arm:
     matching = _range(case.code, "code")
     ids = select(case.patient_id).where(matching, first_match).order_by(case.code)
     count = select(func.count(distinct(case.patient_id))).where(matching)
+    anyone = aliased(Case)
+    match = exists().where(anyone.patient_id == Patient.id, _range(anyone.code, "code"))
     if leave_out:
         others = [~condition for condition in leave_out]
         ids = ids.join(Patient, Patient.id == case.patient_id).where(*others)
         count = count.select_from(case).join(Patient, Patient.id == case.patient_id).where(*others)
-    return _Arm(ids, count)
+        match = and_(match, *others)
+    return _Arm(ids, count, match, case.patient_id)
 
 
 # Built once: composing these per keystroke cost more than running them on small results.
@@ -348,21 +451,31 @@ def search_patients(db: Database, text: str, offset: int = 0, limit: int = 200) 
     """
     with db.reading() as session:
         arms, values = _search_arms(text)
-        counts = [session.scalar(arm.count, values) or 0 for arm in arms]
-        if arms is _BY_PHONE and not any(counts):  # no phone starts with it: a case number?
+        found = _counts(session, arms, values)
+        if arms is _BY_PHONE and not found.total:  # no phone starts with it: a case number?
             arms = _BY_CASE
-            counts = [session.scalar(arm.count, values) or 0 for arm in arms]
+            found = _counts(session, arms, values)
         ids: list[int] = []
         skip = offset
-        for arm, count in zip(arms, counts, strict=True):
+        for arm, count in zip(arms, found.counts, strict=True):
             if len(ids) >= limit:
                 break
             if skip >= count:
                 skip -= count
                 continue
-            ids.extend(session.scalars(arm.ids.offset(skip).limit(limit - len(ids)), values))
+            query = arm.ids_live if found.left_out else arm.ids
+            ids.extend(session.scalars(query.offset(skip).limit(limit - len(ids)), values))
             skip = 0
-        return SearchPage(ids=tuple(ids), total=sum(counts))
+        if len(ids) < limit:  # kept records found through a merged record's old details
+            ids.extend(found.kept[skip : skip + limit - len(ids)])
+        return SearchPage(ids=tuple(ids), total=found.total)
+
+
+def _counts(session: Session, arms: list[_Arm], values: dict[str, str]) -> MergedHits:
+    """Each arm's count, without records merged into another (whose kept records follow)."""
+    first, any_merge = session.execute(arms[0].count_and_merges, values).one()
+    counts = [first or 0, *(session.scalar(arm.count, values) or 0 for arm in arms[1:])]
+    return merged_hits(session, arms, values, counts) if any_merge else MergedHits(counts)
 
 
 def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummary]:
@@ -384,6 +497,8 @@ def find_duplicates(db: Database, details: PatientDetails) -> list[PatientSummar
             )
         if not conditions:
             return []
-        found = list(session.scalars(select(Patient).where(or_(*conditions)).limit(10)))
+        # A merged record is one of the kept record's old spellings, not a candidate.
+        candidates = select(Patient).where(or_(*conditions), Patient.merged_into_id.is_(None))
+        found = list(session.scalars(candidates.limit(10)))
         counts = _open_case_counts(session, [p.id for p in found])
         return [summary(p, region, counts.get(p.id, 0)) for p in found]

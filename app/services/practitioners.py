@@ -13,7 +13,9 @@ from app.models.practitioner import DEFAULT_WORKING_HOURS
 from app.services import audit
 from app.services.dto import Practitioner
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -48,7 +50,11 @@ def validate_hours(hours: dict) -> dict[str, list[list[str]]]:
         day = day_key(given_day)
         if day not in DAYS:
             raise ValidationError(
-                "workingHours", f"'{given_day}' is not a day (use Monday to Sunday)."
+                "workingHours",
+                say(
+                    QT_TRANSLATE_NOOP("services", "'{day}' is not a day (use Monday to Sunday)."),
+                    day=given_day,
+                ),
             )
         given = [[clock_time(start), clock_time(end)] for start, end in spans]
         ordered = sorted(clean.get(day, []) + given)  # 'Mon' and 'monday' are one day
@@ -56,21 +62,38 @@ def validate_hours(hours: dict) -> dict[str, list[list[str]]]:
             if not (_TIME.match(start) and _TIME.match(end)) or start >= end:
                 raise ValidationError(
                     "workingHours",
-                    f"{day}: '{start}-{end}' is not a time span like 09:00-13:00 or 9-13.",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "services",
+                            "{day}: '{start}-{end}' is not a time span like 09:00-13:00 or 9-13.",
+                        ),
+                        day=day,
+                        start=start,
+                        end=end,
+                    ),
                 )
         for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
             if start < end:
-                raise ValidationError("workingHours", f"{day}: working hours overlap.")
+                raise ValidationError(
+                    "workingHours",
+                    say(QT_TRANSLATE_NOOP("services", "{day}: working hours overlap."), day=day),
+                )
         if ordered:
             clean[day] = ordered
     if not clean:
-        raise ValidationError("workingHours", "Give at least one day with working hours.")
+        raise ValidationError(
+            "workingHours",
+            say(QT_TRANSLATE_NOOP("services", "Give at least one day with working hours.")),
+        )
     return clean
 
 
 def _minutes(value: int) -> int:
     if not isinstance(value, int) or not 5 <= value <= 480:
-        raise ValidationError("minutes", "Appointment length must be 5 to 480 minutes.")
+        raise ValidationError(
+            "minutes",
+            say(QT_TRANSLATE_NOOP("services", "Appointment length must be 5 to 480 minutes.")),
+        )
     return value
 
 
@@ -83,8 +106,15 @@ def dto(row: PractitionerRow) -> Practitioner:
 def _clean_name(name: str | None) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise ValidationError("name", "Enter the practitioner's name.")
-    check_text("name", name, "practitioner's name", column_length(PractitionerRow.name))
+        raise ValidationError(
+            "name", say(QT_TRANSLATE_NOOP("services", "Enter the practitioner's name."))
+        )
+    check_text(
+        "name",
+        name,
+        say(QT_TRANSLATE_NOOP("services", "practitioner's name")),
+        column_length(PractitionerRow.name),
+    )
     return name
 
 
@@ -96,6 +126,7 @@ def add_practitioner(
 ) -> Practitioner:
     """Adds an active practitioner (default hours: weekdays 09:00-13:00 and 14:00-17:00)."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         return add_in(session, name, working_hours, appointment_minutes)
 
 
@@ -132,6 +163,7 @@ def update_practitioner(
 ) -> Practitioner:
     """Changes the given fields only."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         return update_in(
             session,
             practitioner_id,
@@ -154,7 +186,12 @@ def update_in(
     """`update_practitioner` inside an existing write transaction."""
     row = session.get(PractitionerRow, practitioner_id)
     if row is None:
-        raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
+                id=practitioner_id,
+            )
+        )
     before = {"name": row.name, "active": row.active, "hours": row.working_hours}
     if name is not None:
         row.name = _clean_name(name)
@@ -182,3 +219,17 @@ def list_practitioners(db: Database, active_only: bool = True) -> list[Practitio
         if active_only:
             query = query.where(PractitionerRow.active.is_(True))
         return [dto(r) for r in session.scalars(query)]
+
+
+def find_by_name(db: Database, name: str) -> int:
+    """The id of the practitioner with that name (any case, extra spaces ignored)."""
+    wanted = " ".join(name.split()).casefold()
+    for practitioner in list_practitioners(db, active_only=False):
+        if practitioner.name.casefold() == wanted:
+            return practitioner.id
+    raise NotFoundError(
+        say(
+            QT_TRANSLATE_NOOP("services", "No practitioner is named {name}."),
+            name=" ".join(name.split()),
+        )
+    )

@@ -18,6 +18,8 @@ from app.models.appointment import CONFIRMED, RESERVED
 from app.services import appointments, audit, outbox, settings
 from app.services.errors import ConflictError
 from app.services.patient_link import PatientMessage, load_message
+from app.services.permissions import Permission, require
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,17 @@ def resend_link(db: Database, appointment_id: int) -> Resent:
     template or link reaches the patient this time.
     """
     with db.writing() as session:
+        require(session, Permission.MESSAGES)
         message = load_message(session, appointment_id)
         if message.appointment_status not in (RESERVED, CONFIRMED):
-            raise ConflictError("This appointment is no longer booked; there is no link to send.")
+            raise ConflictError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "This appointment is no longer booked; there is no link to send.",
+                    )
+                )
+            )
         if not message.email:
             return Resent(message, None)
         row = OutboxMessage(

@@ -14,19 +14,27 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from app.db import Database
 from app.models import Appointment, Case, CaseBodyPart, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, RESERVED
-from app.services import settings, time_off
+from app.services import referrals, settings, time_off
 from app.services.body_sites import body_part
-from app.services.dto import BookEntry, BookPractitioner, DayBook, TimeSpan, WeekBook
+from app.services.dto import (
+    BookEntry,
+    BookPractitioner,
+    DayBook,
+    ReferralUsage,
+    TimeSpan,
+    WeekBook,
+)
 from app.services.errors import NotFoundError
 from app.services.messages import render_link
 from app.services.reservations import is_overdue
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LONGEST_VISIT = timedelta(hours=8)  # services.practitioners caps a visit at 480 minutes
@@ -73,7 +81,12 @@ def week(db: Database, practitioner_id: int, monday: date, now: datetime | None 
         zone = ZoneInfo(values["clinic.timezone"])
         row = session.get(PractitionerRow, practitioner_id)
         if row is None:
-            raise NotFoundError(f"Practitioner {practitioner_id} no longer exists.")
+            raise NotFoundError(
+                say(
+                    QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
+                    id=practitioner_id,
+                )
+            )
         start, end = _bounds(monday, 7, zone)
         entries = _entries(session, [row.id], start, end, values, now)
         working = tuple(
@@ -163,8 +176,11 @@ def _entries(
             Patient.first_name,
             Patient.last_name,
             Patient.email,
+            Case.referral,
+            Case.approved_sessions,
+            Case.referral_valid_until,
         )
-        .add_columns(message)
+        .add_columns(message, _sessions_used(values))
         .join(Case, Case.id == Appointment.case_id)
         .join(Patient, Patient.id == Case.patient_id)
         .where(
@@ -197,9 +213,21 @@ def _entries(
             patient_has_email=bool(email),
             past_hold=appt.status == RESERVED and is_overdue(appt.created_at, now, hold),
             link=render_link(template, appt.token, code, appt.id),
+            referral=ReferralUsage(appt.case_id, referrer, approved, used, until),
         )
-        for appt, code, patient_id, first, last, email, status in found
+        for appt, code, patient_id, first, last, email, referrer, approved, until, status, used in (
+            found
+        )
     )
+
+
+def _sessions_used(values: dict[str, str]):
+    """The case's sessions used, counted inside the day's one query (by the case_id index)."""
+    other = aliased(Appointment)
+    used = select(func.count()).where(other.case_id == Appointment.case_id)
+    if values["referral.count_missed"] != "yes":
+        used = used.where(other.status.not_in(referrals.MISSED))
+    return used.correlate(Appointment).scalar_subquery()
 
 
 def _body_parts(session: Session, case_ids: set[int]) -> dict[int, tuple[str, ...]]:

@@ -17,6 +17,7 @@ from app.models import Practitioner as PractitionerRow
 from app.models import TimeOff as TimeOffRow
 from app.services.clinic_time import local_label, wall_time_exists
 from app.services.errors import ValidationError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Dates no clinic books: far enough out to catch a slip of the keyboard (year 1, 9999)
@@ -60,16 +61,29 @@ def check_start(
     if not wall_time_exists(starts_at):
         raise ValidationError(
             FIELD,
-            f"{starts_at:%H:%M} on {starts_at:%d %B %Y} does not exist in "
-            f"{_zone_name(starts_at.tzinfo)}: the clocks go forward then. Choose another time.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{time} on {day} does not exist in {zone}: the clocks go forward then. "
+                    "Choose another time.",
+                ),
+                time=f"{starts_at:%H:%M}",
+                day=f"{starts_at:%d %B %Y}",
+                zone=_zone_name(starts_at.tzinfo),
+            ),
         )
     if override:
         return
     if starts_at < now:
         raise ValidationError(
             FIELD,
-            f"{_when(starts_at, zone)} has already passed. Choose a time from now on, "
-            "or book it as a walk-in.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{when} has already passed. Choose a time from now on, or book it as a walk-in.",
+                ),
+                when=_when(starts_at, zone),
+            ),
         )
     _check_hours(practitioner_row, starts_at, ends_at, zone)
     _check_time_off(session, practitioner_row, starts_at, ends_at, zone)
@@ -89,10 +103,18 @@ def working_spans(row: PractitionerRow, day: date, zone: tzinfo) -> list[tuple[d
 
 def _check_date(moment: datetime) -> None:
     if not isinstance(moment, datetime) or moment.tzinfo is None:
-        raise ValidationError(FIELD, "The appointment time has no time zone.")
+        raise ValidationError(
+            FIELD, say(QT_TRANSLATE_NOOP("services", "The appointment time has no time zone."))
+        )
     if not EARLIEST <= moment.replace(tzinfo=None) < LATEST:
         raise ValidationError(
-            FIELD, f"{moment:%d %B %Y} is not a date the clinic can book; check the year."
+            FIELD,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "{day} is not a date the clinic can book; check the year."
+                ),
+                day=f"{moment:%d %B %Y}",
+            ),
         )
 
 
@@ -102,27 +124,50 @@ def _check_hours(row: PractitionerRow, start: datetime, end: datetime, zone: tzi
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     if any(s <= start and end <= e for s, e in spans):
         return
-    weekday = f"{day:%A}"
+    weekdays = say(WEEKDAYS[day.weekday()])
     if not spans:
         raise ValidationError(
             FIELD,
-            f"{row.name} does not work on {weekday}s. Choose another day, "
-            "or book it as out of hours.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "{name} does not work on {weekdays}. Choose another day, "
+                    "or book it as out of hours.",
+                ),
+                name=row.name,
+                weekdays=weekdays,
+            ),
         )
     for (_, break_start), (break_end, _) in zip(spans, spans[1:], strict=False):
         if break_start <= start < break_end:
             raise ValidationError(
                 FIELD,
-                f"{local_label(start, zone)} is in {row.name}'s break "
-                f"({local_label(break_start, zone)}-{local_label(break_end, zone)}). "
-                "Choose another time.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services",
+                        "{start} is in {name}'s break ({begins}-{ends}). Choose another time.",
+                    ),
+                    start=local_label(start, zone),
+                    name=row.name,
+                    begins=local_label(break_start, zone),
+                    ends=local_label(break_end, zone),
+                ),
             )
     hours = ", ".join(f"{local_label(s, zone)}-{local_label(e, zone)}" for s, e in spans)
     raise ValidationError(
         FIELD,
-        f"{row.name} works {hours} on {weekday}s; {local_label(start, zone)}-"
-        f"{local_label(end, zone)} is outside those hours. Choose another time, "
-        "or book it as out of hours.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "services",
+                "{name} works {hours} on {weekdays}; {start}-{end} is outside those hours. "
+                "Choose another time, or book it as out of hours.",
+            ),
+            name=row.name,
+            hours=hours,
+            weekdays=weekdays,
+            start=local_label(start, zone),
+            end=local_label(end, zone),
+        ),
     )
 
 
@@ -144,9 +189,29 @@ def _check_time_off(
     why = f" ({away.reason})" if away.reason else ""
     raise ValidationError(
         FIELD,
-        f"{row.name} is away from {_when(away.starts_at, zone)} to "
-        f"{_when(away.ends_at, zone)}{why}. Choose another time or practitioner.",
+        say(
+            QT_TRANSLATE_NOOP(
+                "services",
+                "{name} is away from {start} to {end}{why}. Choose another time or practitioner.",
+            ),
+            name=row.name,
+            start=_when(away.starts_at, zone),
+            end=_when(away.ends_at, zone),
+            why=why,
+        ),
     )
+
+
+# "does not work on Sundays": a weekday in a service's sentence, translated with it.
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("services", "Mondays"),
+    QT_TRANSLATE_NOOP("services", "Tuesdays"),
+    QT_TRANSLATE_NOOP("services", "Wednesdays"),
+    QT_TRANSLATE_NOOP("services", "Thursdays"),
+    QT_TRANSLATE_NOOP("services", "Fridays"),
+    QT_TRANSLATE_NOOP("services", "Saturdays"),
+    QT_TRANSLATE_NOOP("services", "Sundays"),
+)
 
 
 def _when(moment: datetime, zone: tzinfo) -> str:

@@ -25,7 +25,9 @@ from app.services.messages import (  # noqa: F401 - link_is_set_up is used via s
     PLACEHOLDERS,
     link_is_set_up,
 )
+from app.services.permissions import Permission, require
 from app.services.validation import check_text
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 SECRET_KEYS = {"smtp.password"}
 
@@ -33,7 +35,10 @@ SECRET_KEYS = {"smtp.password"}
 def _one_line(key: str, value: str) -> None:
     """A line break in a mail header would end the header and start another (or break it)."""
     if "\n" in value or "\r" in value:
-        raise ValidationError(key, f"{key} must be one line (no line breaks).")
+        raise ValidationError(
+            key,
+            say(QT_TRANSLATE_NOOP("services", "{key} must be one line (no line breaks)."), key=key),
+        )
 
 
 def _text(limit: int, required: bool = False, one_line: bool = False) -> Callable[[str, str], str]:
@@ -42,9 +47,20 @@ def _text(limit: int, required: bool = False, one_line: bool = False) -> Callabl
         if one_line:
             _one_line(key, value)
         if required and not value:
-            raise ValidationError(key, f"{key} cannot be empty.")
+            raise ValidationError(
+                key, say(QT_TRANSLATE_NOOP("services", "{key} cannot be empty."), key=key)
+            )
         if len(value) > limit:
-            raise ValidationError(key, f"{key} is too long (at most {limit} characters).")
+            raise ValidationError(
+                key,
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "services", "{key} is too long (at most {limit} characters)."
+                    ),
+                    key=key,
+                    limit=limit,
+                ),
+            )
         return value
 
     return check
@@ -53,7 +69,35 @@ def _text(limit: int, required: bool = False, one_line: bool = False) -> Callabl
 def _region(key: str, value: str) -> str:
     value = value.strip().upper()
     if value not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValidationError(key, f"'{value}' is not a region code such as IN, GB or US.")
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "'{value}' is not a region code such as IN, GB or US."
+                ),
+                value=value,
+            ),
+        )
+    return value
+
+
+# The languages CaseDesk has a translation for (resources/translations/casedesk_<code>.qm).
+LANGUAGES = {"en": "English", "es": "Español"}
+
+
+def _language(key: str, value: str) -> str:
+    value = value.strip().lower()
+    if value not in LANGUAGES:
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "'{value}' is not a language CaseDesk speaks: choose {codes}."
+                ),
+                value=value,
+                codes=" or ".join(LANGUAGES),
+            ),
+        )
     return value
 
 
@@ -63,7 +107,14 @@ def _timezone(key: str, value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            key, f"'{value}' is not a time zone name such as Asia/Kolkata or Europe/London."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "'{value}' is not a time zone name such as Asia/Kolkata or Europe/London.",
+                ),
+                value=value,
+            ),
         ) from None
     return value
 
@@ -81,20 +132,47 @@ def _link_template(key: str, value: str) -> str:
     unknown = names - {"token", "case_id", "appointment_id"}
     if unknown:
         raise ValidationError(
-            key, "The link may only use {token}, {case_id} and {appointment_id} as placeholders."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The link may only use {token}, {case_id} and {appointment_id} as placeholders.",
+                ),
+                token="{token}",
+                case_id="{case_id}",
+                appointment_id="{appointment_id}",
+            ),
         )
     if "token" not in names:
         raise ValidationError(
-            key, "The link must contain {token}, so each patient's link is their own."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The link must contain {token}, so each patient's link is their own.",
+                ),
+                token="{token}",
+            ),
         )
     try:
         sample = value.format(token="t", case_id="C-00001", appointment_id="1")
     except (ValueError, IndexError, KeyError):  # e.g. a format spec such as {token:%}
-        raise ValidationError(key, "The link has a broken placeholder; write {token}.") from None
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP("services", "The link has a broken placeholder; write {token}."),
+                token="{token}",
+            ),
+        ) from None
     parts = urlsplit(sample)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValidationError(
-            key, "The link must be a web address starting with http:// or https://."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The link must be a web address starting with http:// or https://."
+                )
+            ),
         )
     return value
 
@@ -102,14 +180,22 @@ def _link_template(key: str, value: str) -> str:
 def _port(key: str, value: str) -> str:
     value = value.strip()
     if not value.isdigit() or not 1 <= int(value) <= 65535:
-        raise ValidationError(key, f"'{value}' is not a port number (1 to 65535).")
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP("services", "'{value}' is not a port number (1 to 65535)."),
+                value=value,
+            ),
+        )
     return str(int(value))
 
 
 def _security(key: str, value: str) -> str:
     value = value.strip().lower()
     if value not in ("none", "starttls", "tls"):
-        raise ValidationError(key, "Mail security must be none, starttls or tls.")
+        raise ValidationError(
+            key, say(QT_TRANSLATE_NOOP("services", "Mail security must be none, starttls or tls."))
+        )
     return value
 
 
@@ -119,7 +205,13 @@ _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9a-fA-F:.]
 def _host(key: str, value: str) -> str:
     value = value.strip()
     if value and not _HOST.match(value):
-        raise ValidationError(key, f"'{value}' is not a server name or address.")
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP("services", "'{value}' is not a server name or address."),
+                value=value,
+            ),
+        )
     return value
 
 
@@ -133,13 +225,26 @@ def _sender(key: str, value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValidationError(key, f"The sender is not an e-mail address: {exc}") from None
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP("services", "The sender is not an e-mail address: {why}"),
+                why=str(exc),
+            ),
+        ) from None
 
 
 def _hours(key: str, value: str) -> str:
     value = value.strip()
     if not value.isdigit() or not 1 <= int(value) <= 24 * 14:
-        raise ValidationError(key, "The hold must be a whole number of hours, from 1 to 336.")
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The hold must be a whole number of hours, from 1 to 336."
+                )
+            ),
+        )
     return str(int(value))
 
 
@@ -147,7 +252,13 @@ def _choice(*allowed: str) -> Callable[[str, str], str]:
     def check(key: str, value: str) -> str:
         value = value.strip().lower()
         if value not in allowed:
-            raise ValidationError(key, f"Choose one of: {', '.join(allowed)}.")
+            raise ValidationError(
+                key,
+                say(
+                    QT_TRANSLATE_NOOP("services", "Choose one of: {choices}."),
+                    choices=", ".join(allowed),
+                ),
+            )
         return value
 
     return check
@@ -157,7 +268,12 @@ def _idle_minutes(key: str, value: str) -> str:
     value = value.strip()
     if not value.isdigit() or not 1 <= int(value) <= 240:
         raise ValidationError(
-            key, "The idle lock must be a whole number of minutes, from 1 to 240."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The idle lock must be a whole number of minutes, from 1 to 240."
+                )
+            ),
         )
     return str(int(value))
 
@@ -167,19 +283,30 @@ def _message_template(key: str, value: str) -> str:
     if unknown:
         raise ValidationError(
             key,
-            "Unknown placeholder in the message: "
-            + ", ".join(sorted("{" + n + "}" for n in unknown))
-            + ". Use: "
-            + ", ".join("{" + n + "}" for n in PLACEHOLDERS)
-            + ".",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "Unknown placeholder in the message: {unknown}. Use: {known}."
+                ),
+                unknown=", ".join(sorted("{" + n + "}" for n in unknown)),
+                known=", ".join("{" + n + "}" for n in PLACEHOLDERS),
+            ),
         )
     if not value.strip():
-        raise ValidationError(key, "The message cannot be empty.")
+        raise ValidationError(
+            key, say(QT_TRANSLATE_NOOP("services", "The message cannot be empty."))
+        )
     try:  # a format spec such as {first_name:d} would otherwise fail every booking later
         value.format(**{name: "x" for name in PLACEHOLDERS})
     except (ValueError, IndexError, KeyError):
         raise ValidationError(
-            key, "The message has a broken placeholder; write placeholders like {first_name}."
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The message has a broken placeholder; write placeholders like {first_name}.",
+                ),
+                first_name="{first_name}",
+            ),
         ) from None
     return value
 
@@ -191,7 +318,15 @@ SUBJECT_LIMIT = 200
 def _subject_template(key: str, value: str) -> str:
     _one_line(key, value.strip())
     if len(value.strip()) > SUBJECT_LIMIT:
-        raise ValidationError(key, f"The subject is too long (at most {SUBJECT_LIMIT} characters).")
+        raise ValidationError(
+            key,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The subject is too long (at most {limit} characters)."
+                ),
+                limit=SUBJECT_LIMIT,
+            ),
+        )
     return _message_template(key, value)
 
 
@@ -209,6 +344,7 @@ KEYS: dict[str, Key] = {
         Key("clinic.name", "", _text(100, one_line=True), "shown in messages and window title"),
         Key("clinic.region", "IN", _region, "ISO 3166 region for phone numbers"),
         Key("clinic.timezone", "Asia/Kolkata", _timezone, "IANA time zone"),
+        Key("clinic.language", "en", _language, "language of the window: en or es"),
         Key(
             "link.template",
             "https://booking.example.com/a/{token}",
@@ -256,7 +392,12 @@ def _key(name: str) -> Key:
         return KEYS[name]
     except KeyError:
         raise ValidationError(
-            "key", f"Unknown setting '{name}'. Known settings: {', '.join(KEYS)}."
+            "key",
+            say(
+                QT_TRANSLATE_NOOP("services", "Unknown setting '{name}'. Known settings: {known}."),
+                name=name,
+                known=", ".join(KEYS),
+            ),
         ) from None
 
 
@@ -291,6 +432,7 @@ def set_many(db: Database, values: dict[str, str]) -> dict[str, str]:
     """Validates every value first, then stores them all in one transaction."""
     clean = {name: validate(name, value) for name, value in values.items()}
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         store(session, clean)
     if "smtp.password" in clean:
         secrets.remember(clean["smtp.password"])
@@ -320,9 +462,15 @@ def check_mail_security(values: dict[str, str]) -> None:
     ):
         raise ValidationError(
             "smtp.security",
-            "Mail security 'none' would send the password unencrypted to "
-            f"{values.get('smtp.host') or 'the mail server'}: choose starttls or tls "
-            "(none is only for a mail server on this computer).",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "Mail security 'none' would send the password unencrypted to {host}: "
+                    "choose starttls or tls (none is only for a mail server on this computer).",
+                ),
+                host=values.get("smtp.host")
+                or say(QT_TRANSLATE_NOOP("services", "the mail server")),
+            ),
         )
 
 

@@ -16,8 +16,10 @@ from app.models import TimeOff as TimeOffRow
 from app.services import audit
 from app.services.dto import TimeOff
 from app.services.errors import NotFoundError, ValidationError
+from app.services.permissions import Permission, require
 from app.services.schedule_rules import EARLIEST, LATEST
 from app.services.validation import check_text, column_length
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 REASON_LENGTH = column_length(TimeOffRow.reason)
 
@@ -37,19 +39,32 @@ def _snapshot(row: TimeOffRow) -> dict:
 
 def _moment(value: datetime, field: str, what: str) -> datetime:
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValidationError(field, f"The {what} has no time zone.")
+        raise ValidationError(
+            field, say(QT_TRANSLATE_NOOP("services", "The {what} has no time zone."), what=what)
+        )
     if not EARLIEST <= value.replace(tzinfo=None) < LATEST:
-        raise ValidationError(field, f"The {what} ({value:%d %B %Y}) is not a usable date.")
+        raise ValidationError(
+            field,
+            say(
+                QT_TRANSLATE_NOOP("services", "The {what} ({day}) is not a usable date."),
+                what=what,
+                day=f"{value:%d %B %Y}",
+            ),
+        )
     return value.astimezone(UTC)
 
 
 def _clean(starts_at: datetime, ends_at: datetime, reason: str | None) -> tuple:
-    start = _moment(starts_at, "startsAt", "start of the time off")
-    end = _moment(ends_at, "endsAt", "end of the time off")
+    start = _moment(
+        starts_at, "startsAt", say(QT_TRANSLATE_NOOP("services", "start of the time off"))
+    )
+    end = _moment(ends_at, "endsAt", say(QT_TRANSLATE_NOOP("services", "end of the time off")))
     if end <= start:
-        raise ValidationError("endsAt", "The time off must end after it starts.")
+        raise ValidationError(
+            "endsAt", say(QT_TRANSLATE_NOOP("services", "The time off must end after it starts."))
+        )
     text = " ".join((reason or "").split())
-    check_text("reason", text, "reason", REASON_LENGTH)
+    check_text("reason", text, say(QT_TRANSLATE_NOOP("services", "reason")), REASON_LENGTH)
     return start, end, text
 
 
@@ -67,8 +82,14 @@ def add_time_off(
     """
     start, end, text = _clean(starts_at, ends_at, reason)
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         if session.get(PractitionerRow, practitioner_id) is None:
-            raise ValidationError("practitioner", "Choose a practitioner; that one does not exist.")
+            raise ValidationError(
+                "practitioner",
+                say(
+                    QT_TRANSLATE_NOOP("services", "Choose a practitioner; that one does not exist.")
+                ),
+            )
         row = TimeOffRow(practitioner_id=practitioner_id, starts_at=start, ends_at=end, reason=text)
         session.add(row)
         session.flush()
@@ -79,9 +100,12 @@ def add_time_off(
 def remove_time_off(db: Database, time_off_id: int) -> None:
     """Deletes one stretch of time off, audited with what it was."""
     with db.writing() as session:
+        require(session, Permission.SETTINGS)
         row = session.get(TimeOffRow, time_off_id)
         if row is None:
-            raise NotFoundError("That time off was already removed.")
+            raise NotFoundError(
+                say(QT_TRANSLATE_NOOP("services", "That time off was already removed."))
+            )
         before = _snapshot(row)
         session.delete(row)
         audit.record(session, "time_off.remove", "time_off", time_off_id, before, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.services.errors import ValidationError
+from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import InstrumentedAttribute
@@ -28,7 +29,23 @@ def check_text(field: str, value: str | None, what: str, limit: int | None = Non
         return
     if NUL in value:
         raise ValidationError(
-            field, f"The {what} contains an invisible NUL character; retype it without it."
+            field,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services",
+                    "The {what} contains an invisible NUL character; retype it without it.",
+                ),
+                what=what,
+            ),
         )
     if limit is not None and len(value) > limit:
-        raise ValidationError(field, f"The {what} is too long (at most {limit} characters).")
+        raise ValidationError(
+            field,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "services", "The {what} is too long (at most {limit} characters)."
+                ),
+                what=what,
+                limit=limit,
+            ),
+        )

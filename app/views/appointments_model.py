@@ -31,7 +31,10 @@ def _t(text: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"initial": _t("Initial assessment"), "follow_up": _t("Follow-up")}.get(kind, kind)
+    return {
+        "initial": QCoreApplication.translate("AppointmentsModel", "Initial assessment"),
+        "follow_up": QCoreApplication.translate("AppointmentsModel", "Follow-up"),
+    }.get(kind, kind)
 
 
 def status_label(status: str) -> str:
@@ -84,7 +87,12 @@ class AppointmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [appt.notes] if appt.notes else []
             if appt.needs_follow_up:
-                tips.append(_t("Reserved and not confirmed within the hold: follow up."))
+                tips.append(
+                    QCoreApplication.translate(
+                        "AppointmentsModel",
+                        "Reserved and not confirmed within the hold: follow up.",
+                    )
+                )
             return "\n".join(tips) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

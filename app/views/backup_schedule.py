@@ -42,6 +42,8 @@ class BackupSchedule(QObject):
         if menu is not None:
             quit_action = window.findChild(QAction, "quitAction")
             menu.insertAction(quit_action, self.restore_action)
+            menu.aboutToShow.connect(self.show_restore_for_role)  # the user may have switched
+        self.show_restore_for_role()
         if db.is_sqlite:
             self._start("daily")
             window.installEventFilter(self)
@@ -60,12 +62,28 @@ class BackupSchedule(QObject):
             self._start("exit")
         return False
 
+    def show_restore_for_role(self) -> None:
+        """Restore is offered to administrators only (the restore service checks it too)."""
+        self.restore_action.setVisible(may_restore(self.db))
+
     def open_restore(self):
+        if not may_restore(self.db):
+            return None
         from app.dialogs.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.window, self.db)
         dialog.open()
         return dialog
+
+
+def may_restore(db: Database) -> bool:
+    """Whether the desk's staff member may restore: an administrator, or nobody signed in.
+
+    The same rule as Permission.RESTORE in app/services/permissions.py, read here from the
+    role's name because that module brings SQLAlchemy, which the window modules keep out.
+    """
+    staff = db.signed_in
+    return staff is None or staff.role == "admin"
 
 
 def _log(error: BaseException) -> None:

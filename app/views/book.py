@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -262,11 +262,19 @@ class BookPanel(QWidget):
         elif row >= 0 and column >= 0:
             self.view.setCurrentIndex(self.model.index(row, column))
         else:
-            self.view.show_slot(self._first_working_row(), 0)
+            self.view.show_slot(self._first_working_row(), self._own_column())
         from app.views.clinic_format import appointments_count
 
         self.status.setText(appointments_count(count))
         self.bookShown.emit()
+
+    def _own_column(self) -> int:
+        """A practitioner's account opens the day on their own column (else the first)."""
+        own = getattr(self.db.signed_in, "practitioner_id", None)
+        for column, shown in enumerate(self.model.columns if own else ()):
+            if getattr(shown, "practitioner_id", None) == own:
+                return column
+        return 0
 
     def _first_working_row(self) -> int:
         book = self.book
@@ -318,9 +326,9 @@ def install_book(window: MainWindow, db) -> BookPanel:
     tabs.setDocumentMode(True)
     at = layout.indexOf(window.splitter)
     layout.removeWidget(window.splitter)
-    tabs.addTab(window.splitter, window.tr("&Patients"))
+    tabs.addTab(window.splitter, QCoreApplication.translate("MainWindow", "&Patients"))
     panel = BookPanel(window, db)
-    tabs.addTab(panel, window.tr("Appointment &book"))
+    tabs.addTab(panel, QCoreApplication.translate("MainWindow", "Appointment &book"))
     layout.insertWidget(at, tabs, 1)
     panel.tabs = tabs
     return panel

@@ -10,7 +10,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_ITEMS = (
-    ("confirmed", "Confirm"),
-    ("arrived", "Arrived"),
-    ("completed", "Completed"),
-    ("no_show", "No-show"),
+    ("confirmed", QT_TRANSLATE_NOOP("BookActions", "Confirm")),
+    ("arrived", QT_TRANSLATE_NOOP("BookActions", "Arrived")),
+    ("completed", QT_TRANSLATE_NOOP("BookActions", "Completed")),
+    ("no_show", QT_TRANSLATE_NOOP("BookActions", "No-show")),
 )
 
 
@@ -92,7 +92,9 @@ class BookActions(QObject):
         menu.setObjectName("scheduleMenu")
         if entry is None:
             book = menu.addAction(self.tr("&Book here…"))
+            book.setObjectName("schedule_book")
             book.triggered.connect(lambda: self.book_at(practitioner_id, start))
+            self._limit_to_role(menu, practitioner_id)
             return menu
         self.chosen = entry
         opened = menu.addAction(self.tr("&Open patient"))
@@ -117,7 +119,13 @@ class BookActions(QObject):
         copy = menu.addAction(self.tr("Copy &link"))
         copy.setObjectName("schedule_copy_link")
         copy.triggered.connect(lambda: self.copy_link(entry))
+        self._limit_to_role(menu, practitioner_id)
         return menu
+
+    def _limit_to_role(self, menu: QMenu, practitioner_id: int) -> None:
+        roles = getattr(self.window_, "roles", None)  # the window's RoleActions
+        if roles is not None:
+            roles.limit_book_menu(menu, practitioner_id)
 
     def menu_at(self, pos: QPoint) -> None:
         view = self.panel.view

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.services.dto import AppointmentInfo, CaseInfo
 from app.views.appointments_model import COL_PRACTITIONER, AppointmentsModel
-from app.views.clinic_format import format_date
+from app.views.body_part_names import shown_joined
+from app.views.clinic_format import format_date, referral_text
 
 
 def case_status_label(status: str) -> str:
@@ -170,18 +171,23 @@ class CasePanel(QWidget):
         case = self._cases[index] if 0 <= index < len(self._cases) else None
         keep_appointment = self.current_appointment()
         none = "—"
-        self.body_parts.setText(", ".join(case.body_part_labels) if case else "")
+        self.body_parts.setText(shown_joined(case.body_part_labels) if case else "")
         if case and not case.body_parts:
             self.body_parts.setText(none)
         self.status.setText(self._status_text(case) if case else "")
         self.opened.setText(format_date(case.opened_on) if case else "")
-        self.referral.setText((case.referral or none) if case else "")
+        self.referral.setText(self._referral_text(case) if case else "")
         self.merged.setText((", ".join(case.merged_codes) or none) if case else "")
         self.appointments_model.set_appointments(case.appointments if case else (), self._zone)
         if keep_appointment is not None:
             self.select_appointment(keep_appointment.id)
         self.caseChanged.emit(case)
         self.appointmentChanged.emit(self.current_appointment())
+
+    def _referral_text(self, case: CaseInfo) -> str:
+        """'Dr Mehta · 4/6 used, until 12 Mar': who referred, and how much of it is used."""
+        parts = [case.referral or "", referral_text(case.referral_usage)]
+        return " \u00b7 ".join(p for p in parts if p) or "\u2014"
 
     def _status_text(self, case: CaseInfo) -> str:
         if case.status == "closed" and case.closed_on:

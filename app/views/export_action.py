@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
+from app.views.clinic_format import counted
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -91,9 +92,10 @@ class ExportAction(QObject):
     def _done(self, report) -> None:
         self._close_progress()
         self.window.statusBar().showMessage(
-            self.tr("Exported %n FHIR resource(s) to {file}.", "", report.resources).format(
-                file=report.file
-            ),
+            counted(
+                self.tr("Exported %n FHIR resource(s) to {file}.", "", report.resources),
+                report.resources,
+            ).format(file=report.file),
             10_000,
         )
         self.finished.emit(str(report.file))

@@ -32,9 +32,11 @@ from app.views.case_panel import CasePanel
 from app.views.desk import desk_for
 from app.views.export_action import install_export
 from app.views.messaging import install_messaging
+from app.views.patient_merge_commands import PatientMergeCommands
 from app.views.patient_pane import PatientPane
 from app.views.patient_panel import PatientPanel
 from app.views.print_day import install_print_day
+from app.views.role_actions import RoleActions
 from app.views.runner import plain_message, service
 from app.views.window_actions import build_actions
 from app.views.window_commands import Feedback, Selection, WindowCommands
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
             Feedback(self.notice, self.statusBar()),
             self.actions,
         )
+        self.record_merges = PatientMergeCommands(
+            self, self.runner, db, self.commands.selection, self.commands.feedback
+        )
         self._build_layout()
         self._build_menus()
         self._connect()
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         self.export = install_export(self, db)  # File > Export... (FHIR)
         self.print_day = install_print_day(self, db)  # File > Print day... (Ctrl+P)
         self.backups = install_backups(self, db)  # daily and exit backups, File > Restore
+        self.roles = RoleActions(self)  # what the signed-in member's role may do
         self._update_actions()
         self.statusBar().setObjectName("statusBar")  # made now, so it is part of the layout
         self._restore_layout()
@@ -173,7 +179,7 @@ class MainWindow(QMainWindow):
         self.case_panel.selector.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.case_panel.selector.addActions(case_actions)
         self.patients.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.patients.list.addActions([a.book_for_patient, a.edit_patient])
+        self.patients.list.addActions([a.book_for_patient, a.edit_patient, a.merge_patient])
         bar = self.menuBar()
         menus = (
             (
@@ -182,6 +188,8 @@ class MainWindow(QMainWindow):
                     a.new_booking,
                     a.book_for_patient,
                     a.edit_patient,
+                    a.merge_patient,
+                    a.undo_patient_merge,
                     a.patient_history,
                     a.find_patient,
                     a.refresh,
@@ -201,6 +209,8 @@ class MainWindow(QMainWindow):
             lambda: self.open_booking(self.patients.selected_patient_id)
         )
         a.edit_patient.triggered.connect(c.edit_patient)
+        a.merge_patient.triggered.connect(self.record_merges.merge_patient)
+        a.undo_patient_merge.triggered.connect(self.record_merges.undo_patient_merge)
         a.find_patient.triggered.connect(self._focus_search)
         a.refresh.triggered.connect(self.refresh)
         a.book_follow_up.triggered.connect(self.open_follow_up)
@@ -431,6 +441,8 @@ class MainWindow(QMainWindow):
         has_patient = self.record is not None
         a.book_for_patient.setEnabled(has_patient)
         a.edit_patient.setEnabled(has_patient)
+        a.merge_patient.setEnabled(has_patient)
+        a.undo_patient_merge.setEnabled(has_patient and bool(self.record.undoable_merge_id))
         a.patient_history.setEnabled(has_patient)
         a.case_history.setEnabled(case is not None)
         a.appointment_history.setEnabled(appointment is not None)
@@ -441,6 +453,7 @@ class MainWindow(QMainWindow):
         a.merge_cases.setEnabled(case is not None and len(self.case_panel.cases()) > 1)
         a.undo_merge.setEnabled(case is not None and bool(case.merged_codes))
         self.commands.update_appointment_actions(appointment)
+        self.roles.limit(appointment)
 
     def _restore_layout(self) -> None:
         """The size, place and docks the receptionist left; else a size that fits 1366x768."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QMainWindow,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,7 @@ from app.views.booking_banner import BookingBanner
 from app.views.desk import desk_for
 from app.views.outbox_sender import OutboxSender
 from app.views.outbox_view import OutboxView
-from app.views.reservations_view import ReservationsView
+from app.views.reservations_view import ExpiringReferralsView, ReservationsView
 from app.views.runner import plain_message, service
 
 if TYPE_CHECKING:
@@ -73,12 +74,28 @@ class Messaging(QObject):
         self.outbox_view = OutboxView(db, self.sender, window, load=False)
         self.reservations_view = ReservationsView(db, window, load=False)
         self.outbox_dock = self._dock(self.tr("Outbox"), "outboxDock", self.outbox_view)
+        self.expiring_view = ExpiringReferralsView(db, window, load=False)
+        self.expiring_view.openCase.connect(self._open_case)
+        # Unconfirmed reservations and referrals about to run out: both are calls to make.
+        follow_ups = QSplitter(Qt.Orientation.Horizontal, objectName="reservationsSplitter")
+        follow_ups.addWidget(self.reservations_view)
+        follow_ups.addWidget(self.expiring_view)
+        follow_ups.setStretchFactor(0, 3)
+        follow_ups.setStretchFactor(1, 2)
         self.reservations_dock = self._dock(
-            self.tr("Reservations to follow up"), "reservationsDock", self.reservations_view
+            self.tr("Reservations to follow up"), "reservationsDock", follow_ups
         )
         window.tabifyDockWidget(self.outbox_dock, self.reservations_dock)
         self._build_menu()
         self.reservations_view.resent.connect(lambda _id: self.sender.send_now())
+
+    def _open_case(self, patient_id: int, case_id: int, case_code: str) -> None:
+        """The patient in the patient panel with this case chosen (as the book opens one)."""
+        window = self.window
+        window._focus = (patient_id, case_id, 0)
+        if window.patients.selected_patient_id == patient_id:
+            window.load_patient(patient_id)
+        window.patients.show_patient(patient_id, case_code)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window, objectName=name)

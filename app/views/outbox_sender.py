@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.services.errors import CaseDeskError
 from app.views.desk import desk_for
+from app.views.runner import plain_message
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -101,7 +102,7 @@ class OutboxSender(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, CaseDeskError):  # e.g. the database is busy; the next pass tries
-            text = str(error)
+            text = plain_message(error)
         else:  # never let the sender stop on a surprise
             log.error("outbox pass failed", exc_info=error)
             text = f"{error.__class__.__name__}: {error}"

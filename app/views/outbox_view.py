@@ -127,7 +127,7 @@ class OutboxView(RecordTableView[OutboxInfo]):
             self.tr("&Cancel message"), "outboxCancelButton", self.cancel_selected
         )
         self.send_button = self.add_button(self.tr("&Send now"), "outboxSendButton", self.send_now)
-        self.send_button.setEnabled(sender is not None)
+        self.may_act = True  # the signed-in role may change messages (app/views/role_actions.py)
         if sender is not None:
             sender.passFinished.connect(self._pass_finished)
             sender.passFailed.connect(self._pass_failed)
@@ -168,9 +168,11 @@ class OutboxView(RecordTableView[OutboxInfo]):
             MessageStatus.FAILED,
         )
         self.retry_button.setEnabled(
-            waiting or (message is not None and message.status == MessageStatus.CANCELLED)
+            self.may_act
+            and (waiting or (message is not None and message.status == MessageStatus.CANCELLED))
         )
-        self.cancel_button.setEnabled(waiting)
+        self.cancel_button.setEnabled(self.may_act and waiting)
+        self.send_button.setEnabled(self.may_act and self.sender is not None)
 
     def _pass_finished(self, report: SendReport) -> None:
         # The list itself follows from the change bus: the pass's writes are announced.

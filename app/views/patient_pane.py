@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changes import Changes
 from app.views.change_bus import ChangeBus
-from app.views.clinic_format import plural
+from app.views.clinic_format import counted, format_number
 from app.views.patient_list import COL_NAME, COL_OPEN_CASES, COL_PHONE, PatientListModel
 from app.views.runner import Runner
 
@@ -150,7 +157,9 @@ class PatientPane(QWidget):
             searched = bool(self.model.text.strip())
             text = self.tr("No patient matches") if searched else self.tr("No patients yet")
         else:
-            text = plural("PatientPane", "{count} patient(s)", total).format(count=f"{total:,}")
+            text = counted(self.tr("{count} patient(s)", "", total), total).format(
+                count=format_number(total)
+            )
         self.count.setText(text)
 
     def _page_arrived(self) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.services.dto import PatientSummary
 from app.views.clinic_format import format_date
 
-SEX_LABELS = {"female": "Female", "male": "Male", "other": "Other"}
+SEX_LABELS = {
+    "female": QT_TRANSLATE_NOOP("PatientPanel", "Female"),
+    "male": QT_TRANSLATE_NOOP("PatientPanel", "Male"),
+    "other": QT_TRANSLATE_NOOP("PatientPanel", "Other"),
+}
 
 
 class PatientPanel(QWidget):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.dialogs.base import CaseDeskDialog
 from app.views.appointments_model import status_label
+from app.views.body_part_names import shown_list
 from app.views.clinic_format import WEEKDAY_DATE_FORMAT, clinic_locale, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
@@ -54,10 +55,6 @@ td.t { white-space: nowrap; }
 """
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrintDay", text)
-
-
 def day_text(day: date) -> str:
     """'Wed 25 Nov 2026'."""
     return clinic_locale().toString(QDate(day.year, day.month, day.day), WEEKDAY_DATE_FORMAT)
@@ -67,26 +64,35 @@ def _page_html(page: DayListPage, listing: DayList, first: bool) -> str:
     zone = ZoneInfo(listing.timezone)
     # Qt starts a new printed page at a block with page-break-before (tables included).
     brk = "" if first else ' style="page-break-before: always"'
+    title = listing.clinic_name or QCoreApplication.translate("PrintDay", "Day list")
     head = (
-        f"<h1{brk}>{escape(listing.clinic_name or _t('Day list'))}</h1>"
+        f"<h1{brk}>{escape(title)}</h1>"
         f"<h2>{escape(page.practitioner_name)} — {escape(day_text(listing.day))}</h2>"
     )
-    columns = (_t("Time"), _t("Patient"), _t("Case"), _t("Body parts"), _t("Status"))
+    columns = (
+        QCoreApplication.translate("PrintDay", "Time"),
+        QCoreApplication.translate("PrintDay", "Patient"),
+        QCoreApplication.translate("PrintDay", "Case"),
+        QCoreApplication.translate("PrintDay", "Body parts"),
+        QCoreApplication.translate("PrintDay", "Status"),
+    )
+    sessions_left = QCoreApplication.translate("PrintDay", "Sessions left")
     header = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    header += f'<th class="n">{escape(_t("Sessions left"))}</th>'
+    header += f'<th class="n">{escape(sessions_left)}</th>'
     rows = [
         "<tr>"
         f'<td class="t">{escape(format_time(r.starts_at, zone))}</td>'
         f"<td>{escape(r.patient_name)}</td>"
         f"<td>{escape(r.case_code)}</td>"
-        f"<td>{escape(', '.join(r.body_parts))}</td>"
+        f"<td>{escape(', '.join(shown_list(r.body_parts)))}</td>"
         f"<td>{escape(status_label(r.status))}</td>"
         f'<td class="n">{"" if r.sessions_left is None else r.sessions_left}</td>'
         "</tr>"
         for r in page.rows
     ]
     if not rows:
-        rows = [f'<tr><td colspan="6">{escape(_t("No appointments."))}</td></tr>']
+        nothing = QCoreApplication.translate("PrintDay", "No appointments.")
+        rows = [f'<tr><td colspan="6">{escape(nothing)}</td></tr>']
     # <thead>: Qt repeats the header row on each printed page of a long day.
     table = (
         '<table width="100%" cellspacing="0" cellpadding="4">'
@@ -103,7 +109,9 @@ def day_document(listing: DayList) -> QTextDocument:
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     pages = [_page_html(p, listing, n == 0) for n, p in enumerate(listing.pages)]
-    document.setHtml("".join(pages) or escape(_t("No practitioners.")))
+    document.setHtml(
+        "".join(pages) or escape(QCoreApplication.translate("PrintDay", "No practitioners."))
+    )
     return document
 
 

@@ -7,21 +7,30 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from app.views.appointments_model import message_label
-from app.views.clinic_format import appointment_start, plural
+from app.views.clinic_format import appointment_start, counted, referral_text
 from app.views.record_table import RecordTableModel, RecordTableView
 from app.views.runner import service
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.dto import ExpiringReferral
     from app.services.patient_link import PatientMessage
     from app.services.reservations import Resent, Reservation
 
 _patient_link = service("patient_link")
+_referrals = service("referrals")
 _reservations = service("reservations")
 _settings = service("settings")
 
@@ -125,6 +134,8 @@ class ReservationsView(RecordTableView["Reservation"]):
         self.cancel_button = self.add_button(
             self.tr("Cancel &appointment"), "reservationCancelButton", self.cancel_selected
         )
+        # What the signed-in role may do here (app/views/role_actions.py): button -> allowed.
+        self.allowed: dict[QWidget, bool] = {}
         # A reservation crosses the hold as time passes, with nothing written to announce it.
         self.ticker = QTimer(self, interval=CLOCK_MS)
         self.ticker.timeout.connect(self.outdated)
@@ -140,9 +151,10 @@ class ReservationsView(RecordTableView["Reservation"]):
         values, rows, now = answer
         self.model.set_reservations(rows, ZoneInfo(values.get("clinic.timezone") or "UTC"), now)
         self.heading.setText(
-            plural(
-                "ReservationsView",
-                "%n reservation(s) unconfirmed for more than {hours} hours.",
+            counted(
+                self.tr(
+                    "%n reservation(s) unconfirmed for more than {hours} hours.", "", len(rows)
+                ),
                 len(rows),
             ).format(hours=values.get("reservation.hold_hours", "24"))
         )
@@ -198,7 +210,7 @@ class ReservationsView(RecordTableView["Reservation"]):
             self.whatsapp_button,
             self.cancel_button,
         ):
-            button.setEnabled(chosen)
+            button.setEnabled(chosen and self.allowed.get(button, True))
 
 
 def _read_reservations(
@@ -206,3 +218,62 @@ def _read_reservations(
 ) -> tuple[dict[str, str], list[Reservation], datetime]:
     """On a worker: the clinic's settings (time zone, hold) and the overdue reservations."""
     return _settings.get_all(db), _reservations.to_follow_up(db, now=now), now
+
+
+EXPIRING_DAYS = 14
+
+
+class ExpiringReferralsModel(RecordTableModel["ExpiringReferral"]):
+    """One row per open case whose referral runs out soon: case ID, patient, "4/6 used"."""
+
+    def __init__(self, parent=None) -> None:
+        headers = [self.tr("Case"), self.tr("Patient"), self.tr("Referral")]
+        super().__init__(headers, key=lambda r: r.case_id, parent=parent)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.record_at(index)
+        if item is None:
+            return None
+        if role == ID_ROLE:
+            return item.case_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return item.case_code
+            return item.patient_name if column == 1 else referral_text(item.usage)
+        return None
+
+
+class ExpiringReferralsView(RecordTableView["ExpiringReferral"]):
+    """Referrals running out within 14 days; a double click opens the patient with the case."""
+
+    watches = ("appointment", "case_file", "patient", "setting")
+    openCase = Signal(int, int, str)  # noqa: N815 - Qt naming: patient id, case id, case ID
+
+    def __init__(self, db: Database, parent: QWidget | None = None, load: bool = True) -> None:
+        names = (
+            "expiringReferralsView",
+            "expiringReferralsTable",
+            "expiringReferralsHeading",
+            "expiringReferralsStatus",
+            "expiringReferralsRefresh",
+        )
+        super().__init__(db, ExpiringReferralsModel(), names, parent)
+        self.model.setParent(self)
+        self.table.doubleClicked.connect(self._open)
+        if load:
+            self.refresh()
+
+    def read(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return _referrals.expiring, (self.db, None, EXPIRING_DAYS)
+
+    def show_answer(self, answer: list[ExpiringReferral]) -> None:
+        self.model.set_records(answer)
+        self.heading.setText(
+            counted(self.tr("%n referral(s) expiring in 14 days.", "", len(answer)), len(answer))
+        )
+
+    def _open(self, index: QModelIndex) -> None:
+        item = self.model.record_at(index)
+        if item is not None:
+            self.openCase.emit(item.patient_id, item.case_id, item.case_code)

@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.services.errors import CaseDeskError
+from app.services.words import CONTEXT, english_plural
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,34 @@ def service(name: str) -> Any:
     return _Service(f"app.services.{name}")
 
 
+def translated(message: str) -> str:
+    """A service's message in the desk's language: its template translated, then filled.
+
+    Messages made with `app.services.words.say` carry their template; any other text
+    is shown as it is. A value that is itself marked words (a field's name) is
+    translated too.
+    """
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    count = getattr(message, "count", None)
+    if count is None:
+        text = QCoreApplication.translate(CONTEXT, template)
+    else:  # Qt picks the plural form and fills in %n; English settles its "(s)" itself
+        text = english_plural(QCoreApplication.translate(CONTEXT, template, "", count), count)
+    values = {k: translated(v) if isinstance(v, str) else v for k, v in message.values.items()}
+    try:
+        return text.format(**values) if values else text
+    except (KeyError, IndexError, ValueError):  # a translation that broke a placeholder
+        log.warning("translation of a service message has a broken placeholder")
+        return str(message)
+
+
 def plain_message(error: BaseException) -> str:
     """What a receptionist reads about a failure: the service's own words, never a traceback."""
     if isinstance(error, CaseDeskError):
-        return str(error)
+        said = error.args[0] if len(error.args) == 1 else None
+        return translated(said) if isinstance(said, str) else str(error)
     log.error("unexpected error in a background task", exc_info=error)
     return QCoreApplication.translate(
         "Runner",
@@ -90,6 +115,7 @@ class Runner(QObject):
         self._newest: dict[str, int] = {}
         self._ids = itertools.count(1)
         self._closing = False
+        self._held: list[tuple[int, str | None, Callable[[], None]]] | None = None
         self._finished.connect(self._on_finished)
         self._failed.connect(self._on_failed)
 
@@ -130,6 +156,32 @@ class Runner(QObject):
 
     run = write  # for work that is neither a read nor a write (sending a test message)
 
+    def hold(self) -> None:
+        """Keeps every call waiting (until `release`) but those made with `past_hold`: no
+        patient is read at a desk that has not signed in yet."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Starts the calls kept waiting by `hold`, in the order they were made."""
+        held, self._held = self._held or [], None
+        for _task_id, _topic, work in held:
+            self._pool.start(work)
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    def past_hold(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> int:
+        """Runs now even while held: signing in itself."""
+        return self._start(None, fn, args, done, failed, past_hold=True)
+
     def _start(
         self,
         topic: str | None,
@@ -137,6 +189,7 @@ class Runner(QObject):
         args: tuple[Any, ...],
         done: Done | None,
         failed: Failed | None,
+        past_hold: bool = False,
     ) -> int:
         if self._closing:
             return 0
@@ -153,8 +206,18 @@ class Runner(QObject):
             else:
                 self._answer(self._finished, task_id, result)
 
-        self._pool.start(work)
+        if self._held is not None and not past_hold:
+            self._keep_waiting(task_id, topic, work)
+        else:
+            self._pool.start(work)
         return task_id
+
+    def _keep_waiting(self, task_id: int, topic: str | None, work: Callable[[], None]) -> None:
+        if topic is not None:  # an older read of the topic would be answered to nobody
+            for older in [h for h in self._held if h[1] == topic]:
+                self._held.remove(older)
+                self._callbacks.pop(older[0], None)
+        self._held.append((task_id, topic, work))
 
     def _answer(self, signal: Signal, task_id: int, value: object) -> None:
         if self._closing:
@@ -194,6 +257,7 @@ class Runner(QObject):
     def shutdown(self) -> None:
         """Drops queued tasks and waits for running ones; no callback runs after this."""
         self._closing = True
+        self._held = None
         self._pool.clear()
         self._pool.waitForDone()
         self._callbacks.clear()

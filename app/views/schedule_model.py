@@ -27,7 +27,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.dto import BookEntry, DayBook, WeekBook
 from app.views.appointments_model import message_label, status_label
-from app.views.clinic_format import clinic_locale, format_time
+from app.views.body_part_names import shown_list
+from app.views.clinic_format import clinic_locale, format_time, referral_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,11 +69,13 @@ class BookColumn:
 
 
 def block_text(entry: BookEntry) -> str:
-    """Patient, case ID and body parts, then status and whether the message went out."""
-    case_line = " · ".join([entry.case_code, *entry.body_parts])
+    """Patient, case ID, body parts and referral sessions, then status and the message."""
+    referral = referral_text(entry.referral)
+    parts = [entry.case_code, *shown_list(entry.body_parts), *([referral] if referral else [])]
+    case_line = " · ".join(parts)
     state = [status_label(entry.status)]
     if entry.past_hold:
-        state.append(_t("past hold: call"))
+        state.append(QCoreApplication.translate("ScheduleModel", "past hold: call"))
     state.append("✉ " + message_label(entry.message_status, entry.patient_has_email))
     return "\n".join((entry.patient_name, case_line, " · ".join(state)))
 
@@ -257,10 +260,10 @@ class ScheduleModel(QAbstractTableModel):
             return SHADES[shade]
         if role == Qt.ItemDataRole.ToolTipRole:
             words = {
-                "working": _t("Free"),
-                "break": _t("Break"),
-                "off": _t("Time off"),
-                "closed": _t("Outside working hours"),
+                "working": QCoreApplication.translate("ScheduleModel", "Free"),
+                "break": QCoreApplication.translate("ScheduleModel", "Break"),
+                "off": QCoreApplication.translate("ScheduleModel", "Time off"),
+                "closed": QCoreApplication.translate("ScheduleModel", "Outside working hours"),
             }
             return f"{format_time(self._starts[row][column], self.zone)} {words[shade]}"
         return None

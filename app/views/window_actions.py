@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -15,6 +15,8 @@ class WindowActions:
     book_for_patient: QAction
     edit_patient: QAction
     find_patient: QAction
+    merge_patient: QAction
+    undo_patient_merge: QAction
     refresh: QAction
     edit_case: QAction
     close_case: QAction
@@ -41,54 +43,151 @@ class WindowActions:
 SPEC = (
     (
         "new_booking",
-        "&New booking...",
+        QT_TRANSLATE_NOOP("WindowActions", "&New booking..."),
         "Ctrl+N",
-        "Book an appointment for a new or existing patient",
+        QT_TRANSLATE_NOOP("WindowActions", "Book an appointment for a new or existing patient"),
     ),
-    ("book_for_patient", "&Book for patient...", "Ctrl+B", "Book for the selected patient"),
-    ("edit_patient", "&Edit patient...", "Ctrl+E", "Change the selected patient's details"),
-    ("find_patient", "&Find patient", "Ctrl+F", "Search by name, phone or case ID"),
-    ("refresh", "&Refresh", "F5", "Read the latest records again"),
+    (
+        "book_for_patient",
+        QT_TRANSLATE_NOOP("WindowActions", "&Book for patient..."),
+        "Ctrl+B",
+        QT_TRANSLATE_NOOP("WindowActions", "Book for the selected patient"),
+    ),
+    (
+        "edit_patient",
+        QT_TRANSLATE_NOOP("WindowActions", "&Edit patient..."),
+        "Ctrl+E",
+        QT_TRANSLATE_NOOP("WindowActions", "Change the selected patient's details"),
+    ),
+    (
+        "find_patient",
+        QT_TRANSLATE_NOOP("WindowActions", "&Find patient"),
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("WindowActions", "Search by name, phone or case ID"),
+    ),
+    (
+        "merge_patient",
+        QT_TRANSLATE_NOOP("WindowActions", "Merge with another &record..."),
+        "Ctrl+Alt+M",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Merge another record of the same person into this patient"
+        ),
+    ),
+    (
+        "undo_patient_merge",
+        QT_TRANSLATE_NOOP("WindowActions", "Undo record mer&ge"),
+        "Ctrl+Alt+Z",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Separate the last record merged into this patient again"
+        ),
+    ),
+    (
+        "refresh",
+        QT_TRANSLATE_NOOP("WindowActions", "&Refresh"),
+        "F5",
+        QT_TRANSLATE_NOOP("WindowActions", "Read the latest records again"),
+    ),
     (
         "edit_case",
-        "&Edit case...",
+        QT_TRANSLATE_NOOP("WindowActions", "&Edit case..."),
         "Ctrl+Shift+E",
-        "Correct the selected case's title, referral, notes or body parts",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Correct the selected case's title, referral, notes or body parts"
+        ),
     ),
-    ("close_case", "&Close case", "Ctrl+Shift+C", "Close the selected case; its history stays"),
-    ("reopen_case", "&Reopen case", "Ctrl+Shift+R", "Reopen the selected case under the same ID"),
+    (
+        "close_case",
+        QT_TRANSLATE_NOOP("WindowActions", "&Close case"),
+        "Ctrl+Shift+C",
+        QT_TRANSLATE_NOOP("WindowActions", "Close the selected case; its history stays"),
+    ),
+    (
+        "reopen_case",
+        QT_TRANSLATE_NOOP("WindowActions", "&Reopen case"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("WindowActions", "Reopen the selected case under the same ID"),
+    ),
     (
         "merge_cases",
-        "&Merge cases...",
+        QT_TRANSLATE_NOOP("WindowActions", "&Merge cases..."),
         "Ctrl+M",
-        "Merge another case of this patient into this one",
+        QT_TRANSLATE_NOOP("WindowActions", "Merge another case of this patient into this one"),
     ),
-    ("undo_merge", "&Undo merge", "Ctrl+Shift+Z", "Put the last case merged into this one back"),
+    (
+        "undo_merge",
+        QT_TRANSLATE_NOOP("WindowActions", "&Undo merge"),
+        "Ctrl+Shift+Z",
+        QT_TRANSLATE_NOOP("WindowActions", "Put the last case merged into this one back"),
+    ),
     (
         "book_follow_up",
-        "Book &follow-up...",
+        QT_TRANSLATE_NOOP("WindowActions", "Book &follow-up..."),
         "Ctrl+Shift+B",
-        "Book another appointment into the selected case",
+        QT_TRANSLATE_NOOP("WindowActions", "Book another appointment into the selected case"),
     ),
-    ("confirm", "C&onfirm", "Ctrl+1", "The patient confirmed the appointment"),
-    ("arrived", "&Arrived", "Ctrl+2", "The patient is here"),
-    ("completed", "Com&pleted", "Ctrl+3", "The visit took place"),
-    ("no_show", "No-s&how", "Ctrl+4", "The patient did not come"),
-    ("cancel_appointment", "Cance&l appointment...", "Ctrl+5", "Cancel and free the slot"),
+    (
+        "confirm",
+        QT_TRANSLATE_NOOP("WindowActions", "C&onfirm"),
+        "Ctrl+1",
+        QT_TRANSLATE_NOOP("WindowActions", "The patient confirmed the appointment"),
+    ),
+    (
+        "arrived",
+        QT_TRANSLATE_NOOP("WindowActions", "&Arrived"),
+        "Ctrl+2",
+        QT_TRANSLATE_NOOP("WindowActions", "The patient is here"),
+    ),
+    (
+        "completed",
+        QT_TRANSLATE_NOOP("WindowActions", "Com&pleted"),
+        "Ctrl+3",
+        QT_TRANSLATE_NOOP("WindowActions", "The visit took place"),
+    ),
+    (
+        "no_show",
+        QT_TRANSLATE_NOOP("WindowActions", "No-s&how"),
+        "Ctrl+4",
+        QT_TRANSLATE_NOOP("WindowActions", "The patient did not come"),
+    ),
+    (
+        "cancel_appointment",
+        QT_TRANSLATE_NOOP("WindowActions", "Cance&l appointment..."),
+        "Ctrl+5",
+        QT_TRANSLATE_NOOP("WindowActions", "Cancel and free the slot"),
+    ),
     (
         "move_appointment",
-        "Mo&ve...",
+        QT_TRANSLATE_NOOP("WindowActions", "Mo&ve..."),
         "Ctrl+Shift+M",
-        "Move the appointment to another time; it keeps its case and link",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Move the appointment to another time; it keeps its case and link"
+        ),
     ),
-    ("copy_link", "Copy patient &link", "Ctrl+Shift+L", "Copy the appointment's link"),
-    ("patient_history", "&History...", "Ctrl+H", "Who changed or opened this patient, and when"),
-    ("case_history", "Case &history...", "Ctrl+Shift+H", "Who changed this case, and when"),
+    (
+        "copy_link",
+        QT_TRANSLATE_NOOP("WindowActions", "Copy patient &link"),
+        "Ctrl+Shift+L",
+        QT_TRANSLATE_NOOP("WindowActions", "Copy the appointment's link"),
+    ),
+    (
+        "patient_history",
+        QT_TRANSLATE_NOOP("WindowActions", "&History..."),
+        "Ctrl+H",
+        QT_TRANSLATE_NOOP("WindowActions", "Who changed or opened this patient, and when"),
+    ),
+    (
+        "case_history",
+        QT_TRANSLATE_NOOP("WindowActions", "Case &history..."),
+        "Ctrl+Shift+H",
+        QT_TRANSLATE_NOOP("WindowActions", "Who changed this case, and when"),
+    ),
     (
         "appointment_history",
-        "Appointment &history...",
+        QT_TRANSLATE_NOOP("WindowActions", "Appointment &history..."),
         "Ctrl+Alt+H",
-        "Who booked, moved or changed this appointment, and when",
+        QT_TRANSLATE_NOOP(
+            "WindowActions", "Who booked, moved or changed this appointment, and when"
+        ),
     ),
 )
 

@@ -26,6 +26,7 @@ from app.services.dto import (
 )
 from app.statuses import ALLOWED, AppointmentStatus, appointment_label
 from app.views.appointments_model import clinic_time
+from app.views.clinic_format import counted
 from app.views.edit_case_dialog import EditCaseDialog
 from app.views.merge_dialog import MergeCasesDialog
 from app.views.move_dialog import MoveAppointmentDialog
@@ -166,7 +167,7 @@ class WindowCommands(QObject):
                 _case_edits.edit_case, self.db, case.id, edit, done=done, failed=reply
             )
 
-        dialog = EditCaseDialog(case, save, self.parent_widget)
+        dialog = EditCaseDialog(case, save, self.parent_widget, region=self.selection.region())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -186,10 +187,15 @@ class WindowCommands(QObject):
             answer = QMessageBox.question(
                 self.parent_widget,
                 self.tr("Close case"),
-                self.tr(
-                    "Case {code} still has {count} appointment(s) to come.\n"
-                    "Cancel them and close the case?"
-                ).format(code=case.code, count=len(coming)),
+                counted(
+                    self.tr(
+                        "Case {code} still has %n appointment(s) to come.\n"
+                        "Cancel them and close the case?",
+                        "",
+                        len(coming),
+                    ),
+                    len(coming),
+                ).format(code=case.code),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

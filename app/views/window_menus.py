@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,19 +86,27 @@ class WindowMenus(QObject):
     def __init__(self, window: QMainWindow, open_settings) -> None:
         super().__init__(window)
         self.window = window
-        self.settings_action = self._action("&Settings...", "settingsAction", "Ctrl+,")
+        self.settings_action = self._action(
+            QT_TRANSLATE_NOOP("WindowMenus", "&Settings..."), "settingsAction", "Ctrl+,"
+        )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(lambda: open_settings("clinic"))
-        self.quit_action = self._action("&Quit", "quitAction", QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            QT_TRANSLATE_NOOP("WindowMenus", "&Quit"), "quitAction", QKeySequence.StandardKey.Quit
+        )
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(window.close)
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", "shortcutsAction", QKeySequence.StandardKey.HelpContents
+            QT_TRANSLATE_NOOP("WindowMenus", "&Keyboard shortcuts"),
+            "shortcutsAction",
+            QKeySequence.StandardKey.HelpContents,
         )
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.about_action = self._action("&About CaseDesk", "aboutAction", None)
+        self.about_action = self._action(
+            QT_TRANSLATE_NOOP("WindowMenus", "&About CaseDesk"), "aboutAction", None
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         bar = window.menuBar()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from subprocess import PIPE
 
 import pytest
 
@@ -178,3 +181,24 @@ def damage(path: Path, size: int = 16 * 1024) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def test_a_copy_another_process_is_writing_is_not_cleaned_away(data_dir):
+    """Two desks share a data folder: one starting up must not delete the other's copy in
+    progress (it did, and the other's upgrade backup then failed)."""
+    folder = data_dir / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=PIPE)
+    try:
+        in_progress = folder / f"clinic-20260101-010101-daily.sqlite3.{writer.pid}.partial"
+        in_progress.write_bytes(b"being written")
+        gone = subprocess.Popen([sys.executable, "-c", "pass"])
+        gone.wait()
+        killed = folder / f"clinic-20260101-010102-daily.sqlite3.{gone.pid}.partial"
+        killed.write_bytes(b"left by a killed copy")
+        assert backups.remove_partials() == 1
+        assert in_progress.exists() and not killed.exists()
+    finally:
+        writer.communicate(b"")
+    assert backups.remove_partials() == 1
+    assert not in_progress.exists()

@@ -136,7 +136,8 @@ def test_day_reads_in_a_fixed_number_of_queries(db, book):
         )
     busy, quiet = selects_for(db, monday), selects_for(db, tuesday)
     assert (busy[1], quiet[1]) == (6, 1)
-    # settings, practitioners, appointments with patients and messages, body parts, time off
+    # settings, practitioners, appointments with patients, messages and sessions used, body
+    # parts, time off
     assert busy[0] == quiet[0] <= 5
 
 

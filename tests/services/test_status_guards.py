@@ -52,7 +52,7 @@ def test_closing_a_case_with_appointments_to_come_is_refused_unless_told(db, boo
     booked = book(new_patient=patient)
     with pytest.raises(ConflictError) as refused:
         cases.close_case(db, booked.case_id)
-    assert "1 appointment(s) to come" in str(refused.value)
+    assert "still has 1 appointment to come;" in str(refused.value)
     assert cases.get_case(db, booked.case_id).status == "open"
 
     closed = cases.close_case(db, booked.case_id, cancel_future=True)

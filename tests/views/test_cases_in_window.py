@@ -168,7 +168,7 @@ def test_closing_a_case_with_appointments_to_come_asks_first(qtbot, window, db, 
     select_patient(qtbot, window, booked.patient_id)
     asked = answer_question(monkeypatch, QMessageBox.StandardButton.No)
     window.actions.close_case.trigger()
-    assert len(asked) == 1 and "1 appointment(s) to come" in asked[0]
+    assert len(asked) == 1 and "1 appointment to come" in asked[0]
     assert cases.get_case(db, booked.case_id).status == "open"  # "No" keeps it open
 
     answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
