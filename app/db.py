@@ -275,11 +275,15 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """A checked copy in the backups folder (`.partial` until it passed its integrity check)."""
+    """A checked copy in the backups folder (`.partial` until it passed its check).
+
+    Taken before an upgrade, while the desk waits to open: above QUICK_CHECK_ABOVE the copy is
+    checked with quick_check (seconds) rather than integrity_check (minutes at 1M patients).
+    """
     from app.services import backups
 
     target = backups.backup_name(path, label)
-    backups.copy_checked(path, target)
+    backups.copy_checked(path, target, quick=path.stat().st_size > backups.QUICK_CHECK_ABOVE)
     log.info("backed up %s to %s", path, target)
     return target
 

@@ -15,9 +15,11 @@ clinic takes minutes. So the exit backup follows a rule of its own (`exit_backup
   one in that backup;
 - otherwise it is written, and checked with `PRAGMA quick_check` when the database is
   larger than QUICK_CHECK_ABOVE. quick_check reads every page and checks the b-trees and
-  records, but not that each index matches its table; the first start's daily backup,
-  backups by hand and before an upgrade or a restore keep the full `integrity_check`, and
-  the database itself is quick-checked whenever it is opened.
+  records, but not that each index matches its table; the first start's daily backup and
+  backups by hand or before a restore keep the full `integrity_check`, and the database
+  itself is quick-checked whenever it is opened.
+The backup before a schema upgrade follows the same size rule as the exit backup: the desk
+is waiting to open.
 """
 
 from __future__ import annotations

@@ -74,13 +74,13 @@ def test_upgrade_backup_is_written_under_a_partial_name_first(db_path, data_dir,
     seen: list[str] = []
     real = backups.copy_checked
 
-    def watching(source, target):
+    def watching(source, target, **check):
         seen.append(target.name)
         partial = target.with_name(target.name + backups.PARTIAL)
         src = sqlite3.connect(source)
         src.backup(sqlite3.connect(partial))  # as far as a killed copy gets
         assert not target.exists()
-        real(source, target)
+        real(source, target, **check)
 
     monkeypatch.setattr(backups, "copy_checked", watching)
     from app.db import backup_sqlite
@@ -202,3 +202,22 @@ def test_a_copy_another_process_is_writing_is_not_cleaned_away(data_dir):
         writer.communicate(b"")
     assert backups.remove_partials() == 1
     assert not in_progress.exists()
+
+
+def test_a_large_clinic_upgrade_backup_is_quick_checked(db_path, data_dir, monkeypatch):
+    """integrity_check of a 1M-patient copy takes minutes while the desk waits to open."""
+    Database(str(db_path)).dispose()
+    checks: list[bool] = []
+    real = backups.integrity_problem
+
+    def noting(conn, quick=True):
+        checks.append(quick)
+        return real(conn, quick=quick)
+
+    monkeypatch.setattr(backups, "integrity_problem", noting)
+    from app.db import backup_sqlite
+
+    backup_sqlite(db_path, "before-0008")
+    monkeypatch.setattr(backups, "QUICK_CHECK_ABOVE", 0)  # as if the file were over 128 MB
+    backup_sqlite(db_path, "before-0009")
+    assert checks == [False, True]
