@@ -18,8 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from app.roles import ROLE_PRACTITIONER
-from app.services.permissions import Permission, allows
+from app.services.permissions import Permission, allows, in_own_book
 
 if TYPE_CHECKING:
     from app.services.dto import AppointmentInfo
@@ -79,10 +78,7 @@ class RoleActions(QObject):
 
     def own_book(self, practitioner_id: int | None) -> bool:
         """A practitioner's account acts in its own book only; the other roles in any."""
-        staff = self.db.signed_in
-        if staff is None or staff.role != ROLE_PRACTITIONER or practitioner_id is None:
-            return True
-        return staff.practitioner_id == practitioner_id
+        return in_own_book(self.db.signed_in, practitioner_id)
 
     def may_change_status(self, practitioner_id: int | None) -> bool:
         """Statuses: anyone who may, a practitioner in their own book only."""
