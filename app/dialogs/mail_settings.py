@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import CaseDeskError, ValidationError
 from app.services.messages import PLACEHOLDERS
 from app.views.desk import desk_for
-from app.views.runner import plain_message, service
+from app.views.runner import plain_message, service, translated
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -273,13 +273,13 @@ class MailSettingsPage(QWidget):
             _mail.send_test_message,
             self.values(),
             self.test_to.text(),
-            done=_while_alive(self, lambda text: self._test_done(text, True)),
+            done=_while_alive(self, lambda text: self._test_done(translated(text), True)),
             failed=_while_alive(self, self._test_failed),
         )
 
     def _test_failed(self, error: BaseException) -> None:
         if isinstance(error, CaseDeskError):
-            text = str(error)
+            text = plain_message(error)
         else:  # shown in plain words; the page must not die
             log.warning("test message failed", exc_info=error)
             text = self.tr("Sending failed: {why}").format(why=error)

@@ -23,10 +23,85 @@ from app.services.words import QT_TRANSLATE_NOOP, say
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 20.0  # seconds; a dead network must not hold a sender for minutes
-NOT_CONFIGURED = (
+# Why a message did not go out, in words the outbox stores as they are (English, for the log
+# and the other desks) and the Outbox view translates when it shows them (outbox_reasons).
+NOT_CONFIGURED = QT_TRANSLATE_NOOP(
+    "services",
     "Mail is not set up yet: enter the mail server in Settings. "
-    "The message waits here and goes out once it is."
+    "The message waits here and goes out once it is.",
 )
+NO_SENDER = QT_TRANSLATE_NOOP(
+    "services", "Mail is not set up yet: enter the sender address in Settings."
+)
+BAD_ADDRESS = QT_TRANSLATE_NOOP("services", "Not sent: the patient's e-mail address is not valid.")
+BAD_TEXT = QT_TRANSLATE_NOOP(
+    "services", "Not sent: the message text cannot be made into an e-mail ({error})."
+)
+# A header the e-mail library refuses: (header, has a line break) -> why.
+BAD_HEADERS = {
+    ("From", True): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the clinic name or sender address has a line break ({error})."
+    ),
+    ("From", False): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the clinic name or sender address is not valid ({error})."
+    ),
+    ("To", True): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the patient's e-mail address has a line break ({error})."
+    ),
+    ("To", False): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the patient's e-mail address is not valid ({error})."
+    ),
+    ("Subject", True): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the subject has a line break ({error})."
+    ),
+    ("Subject", False): QT_TRANSLATE_NOOP(
+        "services", "Not sent: the subject is not valid ({error})."
+    ),
+}
+REFUSED = QT_TRANSLATE_NOOP("services", "The mail server refused: {addresses}")
+NO_STARTTLS = QT_TRANSLATE_NOOP(
+    "services",
+    "The mail server {where} does not offer STARTTLS. "
+    "Choose another security setting or ask your mail provider.",
+)
+FAILURES = {
+    "sign_in": QT_TRANSLATE_NOOP(
+        "services",
+        "The mail server {where} refused the user name or password. Check them in Settings.",
+    ),
+    "unsupported": QT_TRANSLATE_NOOP(
+        "services", "The mail server {where} does not support this: {reply}"
+    ),
+    "recipient": QT_TRANSLATE_NOOP(
+        "services", "The mail server refused the patient's address: {addresses}"
+    ),
+    "sender": QT_TRANSLATE_NOOP(
+        "services", "The mail server refused the sender address {sender}: {reply}"
+    ),
+    "answer": QT_TRANSLATE_NOOP(
+        "services", "The mail server {where} answered with an error: {reply}"
+    ),
+    "closed": QT_TRANSLATE_NOOP(
+        "services", "The mail server {where} closed the connection. It will be tried again."
+    ),
+    "connection": QT_TRANSLATE_NOOP(
+        "services",
+        "The mail server {where} refused the connection (is the server name and "
+        "port right, and is the server running?).",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "services", "The mail server {where} did not answer in time (no internet, or it is down)."
+    ),
+    "host": QT_TRANSLATE_NOOP(
+        "services", "Cannot find the mail server '{host}' (no internet, or a typo)."
+    ),
+    "tls": QT_TRANSLATE_NOOP("services", "A secure connection to {where} failed: {reason}."),
+    "network": QT_TRANSLATE_NOOP("services", "Cannot reach the mail server {where}: {reason}."),
+    "other": QT_TRANSLATE_NOOP("services", "Sending failed: {error}"),
+}
+TEST_SENT = QT_TRANSLATE_NOOP("services", "The test message was sent to {address}.")
+REASONS = (NOT_CONFIGURED, NO_SENDER, BAD_ADDRESS, BAD_TEXT, *BAD_HEADERS.values(), REFUSED)
+REASONS += (NO_STARTTLS, *FAILURES.values())
 
 
 class MailError(CaseDeskError):
@@ -67,9 +142,9 @@ class MailSettings:
     def missing(self) -> str | None:
         """Why mail cannot be sent with these settings, or None when it can be tried."""
         if not self.host:
-            return NOT_CONFIGURED
+            return say(NOT_CONFIGURED)
         if not self.sender:
-            return "Mail is not set up yet: enter the sender address in Settings."
+            return say(NO_SENDER)
         return None
 
     def where(self) -> str:
@@ -94,12 +169,12 @@ def build_message(
     """
     message = EmailMessage()
     sender = (settings.sender_name, settings.sender)
-    _header(message, "From", "the clinic name or sender address", lambda: formataddr(sender))
-    _header(message, "To", "the patient's e-mail address", lambda: to)
+    _header(message, "From", lambda: formataddr(sender))
+    _header(message, "To", lambda: to)
     addresses = getattr(message["To"], "addresses", ())
     if len(addresses) != 1 or not addresses[0].domain:
-        raise MessageBuildError("Not sent: the patient's e-mail address is not valid.")
-    _header(message, "Subject", "the subject", lambda: subject)
+        raise MessageBuildError(say(BAD_ADDRESS))
+    _header(message, "Subject", lambda: subject)
     message["Message-ID"] = message_id or make_msgid(domain=_domain(settings.sender))
     try:
         message.set_content(body)
@@ -113,20 +188,18 @@ def build_message(
                 params={"method": "PUBLISH"},
             )
     except Exception as exc:  # noqa: BLE001 - whatever the library refuses, say so and go on
-        raise MessageBuildError(
-            f"Not sent: the message text cannot be made into an e-mail ({type(exc).__name__})."
-        ) from None
+        raise MessageBuildError(say(BAD_TEXT, error=type(exc).__name__)) from None
     return message
 
 
-def _header(message: EmailMessage, name: str, what: str, value: Callable[[], str]) -> None:
+def _header(message: EmailMessage, name: str, value: Callable[[], str]) -> None:
     """Sets one header; the e-mail library's refusal (any exception) becomes plain words."""
     try:
         message[name] = value()
         str(message[name])  # parsing is lazy in places: make it parse now
     except Exception as exc:  # noqa: BLE001 - ValueError, HeaderParseError, even AttributeError
-        broken = "has a line break" if "linefeed" in str(exc) else "is not valid"
-        raise MessageBuildError(f"Not sent: {what} {broken} ({type(exc).__name__}).") from None
+        why = BAD_HEADERS[(name, "linefeed" in str(exc))]
+        raise MessageBuildError(say(why, error=type(exc).__name__)) from None
 
 
 def _domain(address: str) -> str:
@@ -150,7 +223,7 @@ def send(settings: MailSettings, message: EmailMessage) -> None:
         log.warning("mail %s not sent: %s", message["Message-ID"], _loggable(exc, text))
         raise MailError(text) from None
     if refused:
-        raise MailError("The mail server refused: " + ", ".join(sorted(refused)))
+        raise MailError(say(REFUSED, addresses=", ".join(sorted(refused))))
 
 
 def _loggable(exc: BaseException, text: str) -> str:
@@ -173,10 +246,7 @@ def _connect(settings: MailSettings) -> smtplib.SMTP:
         try:
             smtp.ehlo()
             if not smtp.has_extn("starttls"):
-                raise MailError(
-                    f"The mail server {settings.where()} does not offer STARTTLS. "
-                    "Choose another security setting or ask your mail provider."
-                )
+                raise MailError(say(NO_STARTTLS, where=settings.where()))
             smtp.starttls(context=context)
         except BaseException:
             smtp.close()
@@ -188,31 +258,28 @@ def describe_failure(settings: MailSettings, exc: BaseException) -> str:
     """What went wrong, in words a receptionist can act on."""
     where = settings.where()
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return f"The mail server {where} refused the user name or password. Check them in Settings."
+        return say(FAILURES["sign_in"], where=where)
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return f"The mail server {where} does not support this: {_reply(exc)}"
+        return say(FAILURES["unsupported"], where=where, reply=_reply(exc))
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "The mail server refused the patient's address: " + ", ".join(exc.recipients)
+        return say(FAILURES["recipient"], addresses=", ".join(exc.recipients))
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return f"The mail server refused the sender address {exc.sender}: {_reply(exc)}"
+        return say(FAILURES["sender"], sender=exc.sender, reply=_reply(exc))
     if isinstance(exc, smtplib.SMTPResponseException):
-        return f"The mail server {where} answered with an error: {_reply(exc)}"
+        return say(FAILURES["answer"], where=where, reply=_reply(exc))
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return f"The mail server {where} closed the connection. It will be tried again."
+        return say(FAILURES["closed"], where=where)
     if isinstance(exc, ConnectionRefusedError):
-        return (
-            f"The mail server {where} refused the connection (is the server name and "
-            "port right, and is the server running?)."
-        )
+        return say(FAILURES["connection"], where=where)
     if isinstance(exc, TimeoutError | socket.timeout):
-        return f"The mail server {where} did not answer in time (no internet, or it is down)."
+        return say(FAILURES["timeout"], where=where)
     if isinstance(exc, socket.gaierror):
-        return f"Cannot find the mail server '{settings.host}' (no internet, or a typo)."
+        return say(FAILURES["host"], host=settings.host)
     if isinstance(exc, ssl.SSLError):
-        return f"A secure connection to {where} failed: {exc.reason or exc}."
+        return say(FAILURES["tls"], where=where, reason=str(exc.reason or exc))
     if isinstance(exc, OSError):
-        return f"Cannot reach the mail server {where}: {exc.strerror or exc}."
-    return f"Sending failed: {exc}"
+        return say(FAILURES["network"], where=where, reason=str(exc.strerror or exc))
+    return say(FAILURES["other"], error=str(exc))
 
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:
@@ -250,4 +317,4 @@ def send_test_message(values: dict[str, str], to: str) -> str:
         "If you can read it, patients will receive their appointment links by e-mail.\n"
     )
     send(config, build_message(config, address, f"Test message from {clinic}", body))
-    return f"The test message was sent to {address}."
+    return say(TEST_SENT, address=address)

@@ -86,12 +86,18 @@ def require(session: Session, permission: Permission) -> None:
     require_staff(staff_of(session), permission)
 
 
+def in_own_book(staff: StaffIdentity | None, practitioner_id: int | None) -> bool:
+    """Whether `staff` may act in `practitioner_id`'s book: a practitioner account in its own
+    only, every other role (and nobody signed in) in any."""
+    if staff is None or staff.role != ROLE_PRACTITIONER or practitioner_id is None:
+        return True
+    return staff.practitioner_id == practitioner_id
+
+
 def require_own_book(session: Session, practitioner_id: int) -> None:
     """A practitioner account changes statuses in its own book only."""
     require(session, Permission.STATUSES)
-    staff = staff_of(session)
-    own = staff is None or staff.role != ROLE_PRACTITIONER
-    if not own and staff.practitioner_id != practitioner_id:
+    if not in_own_book(staff_of(session), practitioner_id):
         raise NotAllowedError(
             say(
                 QT_TRANSLATE_NOOP(

@@ -30,6 +30,7 @@ class Reservation:
     patient_name: str
     phone: str  # E.164
     email: str | None
+    practitioner_id: int
     practitioner_name: str
     starts_at: datetime  # aware, UTC
     reserved_at: datetime  # when it was booked
@@ -86,6 +87,7 @@ def to_follow_up(db: Database, now: datetime | None = None, limit: int = 500) ->
                 patient_name=f"{patient.first_name} {patient.last_name}",
                 phone=patient.phone,
                 email=patient.email,
+                practitioner_id=appt.practitioner_id,
                 practitioner_name=practitioner,
                 starts_at=appt.starts_at,
                 reserved_at=appt.created_at,

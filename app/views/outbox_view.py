@@ -12,11 +12,13 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from app.services.dto import OutboxInfo
+from app.services.errors import CaseDeskError
+from app.services.outbox_reasons import recognise
 from app.statuses import MessageStatus
 from app.views.appointments_model import message_label
 from app.views.clinic_format import format_moment
 from app.views.record_table import RecordTableModel, RecordTableView
-from app.views.runner import service
+from app.views.runner import plain_message, service, translated
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -36,6 +38,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def state_label(status: str) -> str:
     return message_label(status)
+
+
+def why_not_sent(message: OutboxInfo) -> str:
+    """The stored reason (English, as every desk stores it) in this desk's language."""
+    return translated(recognise(message.last_error))
 
 
 class OutboxModel(RecordTableModel[OutboxInfo]):
@@ -71,7 +78,7 @@ class OutboxModel(RecordTableModel[OutboxInfo]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(message, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_WHY:
-            return message.last_error or None
+            return why_not_sent(message) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_STATE:
             colour = STATE_COLOURS.get(message.status)
             return QBrush(QColor(colour)) if colour else None
@@ -92,7 +99,7 @@ class OutboxModel(RecordTableModel[OutboxInfo]):
             if message.status in ("pending", "failed"):
                 return self._time(message.next_attempt_at)
             return ""
-        return message.last_error or ""
+        return why_not_sent(message)
 
     def _time(self, moment: datetime) -> str:
         return format_moment(moment, self.zone)
@@ -182,6 +189,14 @@ class OutboxView(RecordTableView[OutboxInfo]):
                     sent=report.sent, failed=report.failed, waiting=report.waiting
                 )
             )
+
+    def show_failure(self, error: BaseException) -> None:
+        """Retry or Cancel refused (the message is already on its way), in the desk's language."""
+        said = error.args[0] if isinstance(error, CaseDeskError) and len(error.args) == 1 else None
+        if isinstance(said, str):
+            self.status.setText(translated(recognise(said)))
+        else:
+            self.status.setText(plain_message(error))
 
     def _pass_failed(self, text: str) -> None:
         self.status.setText(self.tr("The sender could not run: {why}").format(why=text))

@@ -136,6 +136,8 @@ class ReservationsView(RecordTableView["Reservation"]):
         )
         # What the signed-in role may do here (app/views/role_actions.py): button -> allowed.
         self.allowed: dict[QWidget, bool] = {}
+        # Why the role may not confirm in a practitioner's book ("" when it may): role_actions.
+        self.refusal: Callable[[int], str] = lambda _practitioner_id: ""
         # A reservation crosses the hold as time passes, with nothing written to announce it.
         self.ticker = QTimer(self, interval=CLOCK_MS)
         self.ticker.timeout.connect(self.outdated)
@@ -203,14 +205,19 @@ class ReservationsView(RecordTableView["Reservation"]):
             self.status.setText(self.tr("WhatsApp could not be opened; the message is copied."))
 
     def update_buttons(self) -> None:
-        chosen = self.selected_record() is not None
+        chosen = self.selected_record()
         for button in (
             self.confirm_button,
             self.resend_button,
             self.whatsapp_button,
             self.cancel_button,
         ):
-            button.setEnabled(chosen and self.allowed.get(button, True))
+            button.setEnabled(chosen is not None and self.allowed.get(button, True))
+        # Confirming is a status change: a practitioner confirms in their own book only.
+        why = self.refusal(chosen.practitioner_id) if chosen is not None else ""
+        if why:
+            self.confirm_button.setEnabled(False)
+        self.confirm_button.setToolTip(why)
 
 
 def _read_reservations(

@@ -18,8 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from app.roles import ROLE_PRACTITIONER
-from app.services.permissions import Permission, allows
+from app.services.permissions import Permission, allows, in_own_book
 
 if TYPE_CHECKING:
     from app.services.dto import AppointmentInfo
@@ -77,14 +76,23 @@ class RoleActions(QObject):
     def may(self, permission: Permission) -> bool:
         return allows(self.db.signed_in, permission)
 
+    def own_book(self, practitioner_id: int | None) -> bool:
+        """A practitioner's account acts in its own book only; the other roles in any."""
+        return in_own_book(self.db.signed_in, practitioner_id)
+
     def may_change_status(self, practitioner_id: int | None) -> bool:
         """Statuses: anyone who may, a practitioner in their own book only."""
-        staff = self.db.signed_in
-        if not allows(staff, Permission.STATUSES):
-            return False
-        if staff is None or staff.role != ROLE_PRACTITIONER or practitioner_id is None:
-            return True
-        return staff.practitioner_id == practitioner_id
+        return self.may(Permission.STATUSES) and self.own_book(practitioner_id)
+
+    def may_move(self, practitioner_id: int | None) -> bool:
+        """Moving (dragging a block in the book): bookings, and never in another's book."""
+        return self.may(Permission.BOOKINGS) and self.own_book(practitioner_id)
+
+    def status_refusal(self, practitioner_id: int | None) -> str:
+        """Why the role may not change statuses in `practitioner_id`'s book ("" when it may)."""
+        if not self.may(Permission.STATUSES):
+            return self.why(Permission.STATUSES)
+        return "" if self.own_book(practitioner_id) else self.own_book_only()
 
     def why(self, permission: Permission) -> str:
         if permission in (Permission.SETTINGS, Permission.ACCOUNTS, Permission.RESTORE):
@@ -110,7 +118,12 @@ class RoleActions(QObject):
         self.window._update_actions()  # ends in limit()
 
     def _limit_docks(self) -> None:
-        """The Outbox and the reservations to follow up (Messages menu)."""
+        """The book's Today desk and drags, the Outbox and the reservations to follow up."""
+        book = getattr(self.window, "book", None)
+        if book is not None:  # the Today desk's marks and the drags in the book
+            book.today.refusal = self.status_refusal
+            book.today.update_buttons()
+            book.model.may_drag = self.may_move
         messaging = getattr(self.window, "messaging", None)
         if messaging is None:
             return
@@ -127,6 +140,7 @@ class RoleActions(QObject):
         for button, permission in needs.items():
             reservations.allowed[button] = self.may(permission)
             button.setToolTip("" if self.may(permission) else self.why(permission))
+        reservations.refusal = self.status_refusal  # Confirm: in the role's own book only
         reservations.update_buttons()
 
     def limit(self, appointment: AppointmentInfo | None) -> None:

@@ -9,6 +9,7 @@ spans them into one block. Holds only the book it was last given.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -97,6 +98,9 @@ class ScheduleModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], BookEntry] = {}
         self._shades: list[list[str]] = []
         self._starts: list[list[datetime]] = []
+        # Whether the signed-in role may move appointments in a practitioner's book (set by
+        # app/views/role_actions.py): a block it may not move never starts a drag.
+        self.may_drag: Callable[[int], bool] = lambda _practitioner_id: True
 
     # --- filling --------------------------------------------------------------------------
 
@@ -288,7 +292,8 @@ class ScheduleModel(QAbstractTableModel):
         flags = (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
         )
-        if (index.row(), index.column()) in self._cells:
+        entry = self._cells.get((index.row(), index.column()))
+        if entry is not None and self.may_drag(entry.practitioner_id):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
@@ -318,7 +323,7 @@ class ScheduleModel(QAbstractTableModel):
         appointment_id = int(bytes(data.data(MIME_TYPE)).decode() or 0)
         start = self.start(target)
         practitioner_id = self.columns[target.column()].practitioner_id
-        if not appointment_id:
+        if not appointment_id or not self.may_drag(practitioner_id):
             return False
         self.moveRequested.emit(appointment_id, start, practitioner_id)
         return False  # nothing is removed from the source: the read after the move shows it

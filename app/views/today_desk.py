@@ -39,6 +39,9 @@ class TodayAtDesk(QWidget):
         super().__init__(parent)
         self.setObjectName("todayAtDesk")
         self._mark = mark
+        # Why the signed-in role may not mark an appointment in a practitioner's book ("" when
+        # it may): set by app/views/role_actions.py after each sign-in.
+        self.refusal: Callable[[int], str] = lambda _practitioner_id: ""
         self._entries: dict[int, BookEntry] = {}
         title = QLabel(self.tr("<b>Today at the desk</b>"), self)
         self.list = QListWidget(self, objectName="todayArrivals")
@@ -51,7 +54,7 @@ class TodayAtDesk(QWidget):
         self.no_show_button = QPushButton(self.tr("&No-show (N)"), self, objectName="todayNoShow")
         self.arrived_button.clicked.connect(lambda: self.mark_current("arrived"))
         self.no_show_button.clicked.connect(lambda: self.mark_current("no_show"))
-        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.list.currentRowChanged.connect(lambda _row: self.update_buttons())
         buttons = QHBoxLayout()
         buttons.addWidget(self.arrived_button)
         buttons.addWidget(self.no_show_button)
@@ -60,7 +63,7 @@ class TodayAtDesk(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self._update_buttons()
+        self.update_buttons()
 
     def show_day(self, book: DayBook, zone: ZoneInfo) -> None:
         """Today's appointments by start; keeps the selected one selected."""
@@ -87,7 +90,7 @@ class TodayAtDesk(QWidget):
         self.list.blockSignals(False)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(self._first_to_come())
-        self._update_buttons()
+        self.update_buttons()
 
     def _first_to_come(self) -> int:
         for row in range(self.list.count()):
@@ -102,14 +105,19 @@ class TodayAtDesk(QWidget):
 
     def mark_current(self, status: str) -> None:
         entry = self._entries.get(self.current_id())
-        if entry is not None and status in ALLOWED.get(entry.status, set()):
+        if entry is None or self.refusal(entry.practitioner_id):
+            return  # the keys do what the greyed buttons do: nothing
+        if status in ALLOWED.get(entry.status, set()):
             self._mark(entry.id, status)
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
+        """Each mark the appointment's status allows, and the role may make (else why not)."""
         entry = self._entries.get(self.current_id())
         allowed = ALLOWED.get(entry.status, set()) if entry else set()
-        self.arrived_button.setEnabled("arrived" in allowed)
-        self.no_show_button.setEnabled("no_show" in allowed)
+        why = self.refusal(entry.practitioner_id) if entry else ""
+        for button, status in ((self.arrived_button, "arrived"), (self.no_show_button, "no_show")):
+            button.setEnabled(status in allowed and not why)
+            button.setToolTip(why)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.list and event.type() == QEvent.Type.KeyPress:

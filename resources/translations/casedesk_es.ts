@@ -3247,6 +3247,106 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
         <translation>La base de datos está abierta en otro lugar; ciérrela allí y vuelva a intentarlo.</translation>
     </message>
     <message>
+        <source>Mail is not set up yet: enter the mail server in Settings. The message waits here and goes out once it is.</source>
+        <translation>El correo aún no está configurado: indique el servidor de correo en Ajustes. El mensaje espera aquí y sale en cuanto lo esté.</translation>
+    </message>
+    <message>
+        <source>Mail is not set up yet: enter the sender address in Settings.</source>
+        <translation>El correo aún no está configurado: indique la dirección del remitente en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Not sent: the patient&apos;s e-mail address is not valid.</source>
+        <translation>No enviado: el correo electrónico del paciente no es válido.</translation>
+    </message>
+    <message>
+        <source>Not sent: the message text cannot be made into an e-mail ({error}).</source>
+        <translation>No enviado: con el texto del mensaje no se puede formar un correo electrónico ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the clinic name or sender address has a line break ({error}).</source>
+        <translation>No enviado: el nombre de la clínica o la dirección del remitente contiene un salto de línea ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the clinic name or sender address is not valid ({error}).</source>
+        <translation>No enviado: el nombre de la clínica o la dirección del remitente no es válido ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the patient&apos;s e-mail address has a line break ({error}).</source>
+        <translation>No enviado: el correo electrónico del paciente contiene un salto de línea ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the patient&apos;s e-mail address is not valid ({error}).</source>
+        <translation>No enviado: el correo electrónico del paciente no es válido ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the subject has a line break ({error}).</source>
+        <translation>No enviado: el asunto contiene un salto de línea ({error}).</translation>
+    </message>
+    <message>
+        <source>Not sent: the subject is not valid ({error}).</source>
+        <translation>No enviado: el asunto no es válido ({error}).</translation>
+    </message>
+    <message>
+        <source>The mail server refused: {addresses}</source>
+        <translation>El servidor de correo rechazó: {addresses}</translation>
+    </message>
+    <message>
+        <source>The mail server {where} does not offer STARTTLS. Choose another security setting or ask your mail provider.</source>
+        <translation>El servidor de correo {where} no ofrece STARTTLS. Elija otra opción de seguridad o consulte a su proveedor de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server {where} refused the user name or password. Check them in Settings.</source>
+        <translation>El servidor de correo {where} rechazó el usuario o la contraseña. Revíselos en Ajustes.</translation>
+    </message>
+    <message>
+        <source>The mail server {where} does not support this: {reply}</source>
+        <translation>El servidor de correo {where} no admite esto: {reply}</translation>
+    </message>
+    <message>
+        <source>The mail server refused the patient&apos;s address: {addresses}</source>
+        <translation>El servidor de correo rechazó la dirección del paciente: {addresses}</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender address {sender}: {reply}</source>
+        <translation>El servidor de correo rechazó la dirección del remitente {sender}: {reply}</translation>
+    </message>
+    <message>
+        <source>The mail server {where} answered with an error: {reply}</source>
+        <translation>El servidor de correo {where} respondió con un error: {reply}</translation>
+    </message>
+    <message>
+        <source>The mail server {where} closed the connection. It will be tried again.</source>
+        <translation>El servidor de correo {where} cerró la conexión. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>The mail server {where} refused the connection (is the server name and port right, and is the server running?).</source>
+        <translation>El servidor de correo {where} rechazó la conexión (¿son correctos el nombre del servidor y el puerto, y está el servidor en marcha?).</translation>
+    </message>
+    <message>
+        <source>The mail server {where} did not answer in time (no internet, or it is down).</source>
+        <translation>El servidor de correo {where} no respondió a tiempo (sin internet, o está caído).</translation>
+    </message>
+    <message>
+        <source>Cannot find the mail server &apos;{host}&apos; (no internet, or a typo).</source>
+        <translation>No se encuentra el servidor de correo &apos;{host}&apos; (sin internet, o hay un error al escribirlo).</translation>
+    </message>
+    <message>
+        <source>A secure connection to {where} failed: {reason}.</source>
+        <translation>Falló la conexión segura con {where}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the mail server {where}: {reason}.</source>
+        <translation>No se puede conectar con el servidor de correo {where}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Sending failed: {error}</source>
+        <translation>El envío falló: {error}</translation>
+    </message>
+    <message>
+        <source>The test message was sent to {address}.</source>
+        <translation>El mensaje de prueba se envió a {address}.</translation>
+    </message>
+    <message>
         <source>Not an e-mail address: {why}</source>
         <translation>No es una dirección de correo electrónico: {why}</translation>
     </message>
@@ -3674,6 +3774,58 @@ El hueco queda libre para otros pacientes. No se puede deshacer.</translation>
     <message>
         <source>Another record was merged into this one since; undo that merge first.</source>
         <translation>Desde entonces se fusionó otra ficha en esta; deshaga antes esa fusión.</translation>
+    </message>
+    <message>
+        <source>The sender stopped while sending; it will be tried again.</source>
+        <translation>El envío se detuvo a medias; se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment was cancelled.</source>
+        <translation>No enviado: la cita se canceló.</translation>
+    </message>
+    <message>
+        <source>Not sent: the visit has taken place.</source>
+        <translation>No enviado: la visita ya se realizó.</translation>
+    </message>
+    <message>
+        <source>Not sent: the patient did not come.</source>
+        <translation>No enviado: el paciente no acudió.</translation>
+    </message>
+    <message>
+        <source>Not sent: the patient has arrived.</source>
+        <translation>No enviado: el paciente ya llegó.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment&apos;s time has passed.</source>
+        <translation>No enviado: la hora de la cita ya pasó.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment was moved.</source>
+        <translation>No enviado: la cita se cambió de hora.</translation>
+    </message>
+    <message>
+        <source>Not sent: the case was closed.</source>
+        <translation>No enviado: el caso se cerró.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment was marked Cancelled.</source>
+        <translation>No enviado: la cita se marcó como Cancelada.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment was marked Completed.</source>
+        <translation>No enviado: la cita se marcó como Realizada.</translation>
+    </message>
+    <message>
+        <source>Not sent: the appointment was marked No-show.</source>
+        <translation>No enviado: la cita se marcó como No acudió.</translation>
+    </message>
+    <message>
+        <source>This message has already been sent.</source>
+        <translation>Este mensaje ya se envió.</translation>
+    </message>
+    <message>
+        <source>This message is being sent right now; wait a moment.</source>
+        <translation>Este mensaje se está enviando ahora mismo; espere un momento.</translation>
     </message>
 </context>
 </TS>
