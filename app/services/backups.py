@@ -5,19 +5,8 @@ A backup is written under a temporary name ending in `.partial`, checked with
 short (a killed process, a full disk) never looks like a backup. Leftover `.partial`
 files are removed on the next start (`remove_partials`).
 
-Automatic backups (the first start of each day and on exit) are kept 14 daily and
-12 monthly; backups made by hand, before an upgrade and before a restore are kept.
-
-Quitting must not keep a receptionist waiting: `integrity_check` of a million-patient
-clinic takes minutes. So the exit backup follows a rule of its own (`exit_backup_plan`):
-- it is skipped when a backup was already taken today and nothing was written since:
-  the database's newest audit entry (id and chain hash; every write records one) is the
-  one in that backup;
-- otherwise it is written, and checked with `PRAGMA quick_check` when the database is
-  larger than QUICK_CHECK_ABOVE. quick_check reads every page and checks the b-trees and
-  records, but not that each index matches its table; the first start's daily backup,
-  backups by hand and before an upgrade or a restore keep the full `integrity_check`, and
-  the database itself is quick-checked whenever it is opened.
+The automatic backups (daily, on exit) and their pruning are in
+app/services/automatic_backups.py; their names are also reachable from here.
 """
 
 from __future__ import annotations
@@ -44,12 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PARTIAL = ".partial"
-KEEP_DAILY = 14
-KEEP_MONTHLY = 12
-AUTOMATIC = ("daily", "exit")
-# Above this size the exit backup is checked with quick_check (see the module docstring):
-# about 100 000 patients, where integrity_check starts to take longer than the copy.
-QUICK_CHECK_ABOVE = 128 * 1024 * 1024
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z0-9-]+)\.sqlite3$"
 )
@@ -245,81 +228,6 @@ def newest_backup(path: Path) -> BackupFile | None:
     """The newest backup of the database at `path` (every kept backup passed its check)."""
     backups = list_backups(path.stem)
     return backups[0] if backups else None
-
-
-def prune(stem: str) -> list[Path]:
-    """Keeps the newest automatic backup of each of the last 14 days and 12 months."""
-    automatic = [b for b in list_backups(stem) if b.label in AUTOMATIC]
-    keep: set[Path] = set()
-    days: list[str] = []
-    months: list[str] = []
-    for b in automatic:  # newest first, so the first of a day or month is its newest
-        day, month = b.taken.strftime("%Y-%m-%d"), b.taken.strftime("%Y-%m")
-        if day not in days and len(days) < KEEP_DAILY:
-            days.append(day)
-            keep.add(b.path)
-        if month not in months and len(months) < KEEP_MONTHLY:
-            months.append(month)
-            keep.add(b.path)
-    removed = [b.path for b in automatic if b.path not in keep]
-    for path in removed:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-    return removed
-
-
-def automatic_backup(db: Database, label: str = "daily") -> Path | None:
-    """A daily backup when none was taken today; an exit backup by `exit_backup_plan`.
-
-    Returns the backup written, or None when none was needed; then prunes.
-    """
-    if not db.is_sqlite or db.path is None or not db.path.exists():
-        return None
-    remove_partials()
-    quick = False
-    if label == "daily":
-        today = datetime.now().date()
-        if any(b.taken.date() == today for b in list_backups(db.path.stem)):
-            return None
-    elif label == "exit":
-        plan = exit_backup_plan(db.path)
-        if plan is None:
-            log.info("exit backup skipped: nothing written since today's backup")
-            return None
-        quick = plan == "quick_check"
-    made = backup(db, label=label, quick=quick)
-    prune(db.path.stem)
-    return made
-
-
-def exit_backup_plan(path: Path) -> str | None:
-    """None when today's newest backup already holds everything (no exit backup needed);
-    else the check the exit backup gets: "integrity_check", or "quick_check" when large."""
-    today = datetime.now().date()
-    newest = next((b for b in list_backups(path.stem) if b.taken.date() == today), None)
-    if newest is not None:
-        head = audit_head(path)
-        if head is not None and head == audit_head(newest.path):
-            return None
-    return "quick_check" if path.stat().st_size > QUICK_CHECK_ABOVE else "integrity_check"
-
-
-def audit_head(path: Path) -> tuple | None:
-    """(id, hash) of the newest audit entry of the SQLite file at `path`; None if unknown.
-
-    One primary-key lookup, so it costs the same at any size. Every write transaction
-    records an audit entry, so an unchanged head means nothing was written.
-    """
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
-            found = row.fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None  # not a database, or older than the audit chain: back up to be safe
-    return tuple(found) if found else None
 
 
 def pg_dump_advice(db: Database) -> str:
@@ -518,3 +426,26 @@ def _set_aside(path: Path) -> Path:
             )
         )
     return kept
+
+
+# The automatic backups live in app/services/automatic_backups.py, which uses `backup` from
+# here; they are looked up on first use so `backups.automatic_backup` keeps working
+# without an import cycle.
+_AUTOMATIC_NAMES = {
+    "AUTOMATIC",
+    "KEEP_DAILY",
+    "KEEP_MONTHLY",
+    "QUICK_CHECK_ABOVE",
+    "audit_head",
+    "automatic_backup",
+    "exit_backup_plan",
+    "prune",
+}
+
+
+def __getattr__(name: str):
+    if name in _AUTOMATIC_NAMES:
+        from app.services import automatic_backups
+
+        return getattr(automatic_backups, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

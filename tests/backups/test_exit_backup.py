@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.services import backups, patients
+from app.services import automatic_backups, backups, patients
 from tests.conftest import new_patient
 
 
@@ -54,7 +54,7 @@ def test_an_exit_backup_when_todays_is_missing(db, data_dir):
 
 
 def test_a_large_clinic_is_quick_checked_on_exit_and_fully_checked_daily(db, checks, monkeypatch):
-    monkeypatch.setattr(backups, "QUICK_CHECK_ABOVE", 0)  # every file counts as large
+    monkeypatch.setattr(automatic_backups, "QUICK_CHECK_ABOVE", 0)  # every file counts as large
     patients.register_patient(db, new_patient())
     assert backups.exit_backup_plan(db.path) == "quick_check"
     backups.automatic_backup(db, "daily")
