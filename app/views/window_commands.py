@@ -90,7 +90,26 @@ class Feedback:
         self.status.showMessage(text, 15_000)
 
 
-class WindowCommands(QObject):
+class DeskCommands(QObject):
+    """Commands on the selected patient or case, run through the desk's runner."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: Runner,
+        db: Database,
+        selection: Selection,
+        feedback: Feedback,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.runner = runner
+        self.db = db
+        self.selection = selection
+        self.feedback = feedback
+
+
+class WindowCommands(DeskCommands):
     """Runs the window's commands through the runner."""
 
     def __init__(
@@ -102,12 +121,7 @@ class WindowCommands(QObject):
         feedback: Feedback,
         actions: WindowActions,
     ) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.runner = runner
-        self.db = db
-        self.selection = selection
-        self.feedback = feedback
+        super().__init__(parent, runner, db, selection, feedback)
         self.actions = actions
 
     def _write(
