@@ -71,3 +71,11 @@ def test_a_merged_case_is_corrected_through_the_case_it_joined(db, book):
     cases.merge_cases(db, first.case_id, second.case_id)
     with pytest.raises(ConflictError):
         edit_case(db, second.case_id, CaseEdit("Neck pain"))
+
+
+def test_a_nul_character_in_the_notes_is_refused_on_every_engine(db, book):
+    booked = book()
+    with pytest.raises(ValidationError) as refused:
+        edit_case(db, booked.case_id, CaseEdit(title="Knee pain", notes="Fell\x00 down"))
+    assert refused.value.field == "notes" and "NUL" in refused.value.message
+    assert cases.get_case(db, booked.case_id).notes is None  # nothing was saved
