@@ -6,12 +6,14 @@ short (a killed process, a full disk) never looks like a backup. Leftover `.part
 files are removed on the next start (`remove_partials`).
 
 The automatic backups (daily, on exit) and their pruning are in
-app/services/automatic_backups.py; their names are also reachable from here.
+app/services/automatic_backups.py, restoring a backup in app/services/backup_restore.py;
+their names are also reachable from here.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
 import re
@@ -28,7 +30,6 @@ from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from app.db import Database
-    from app.services.dto import StaffIdentity
 
 log = logging.getLogger(__name__)
 
@@ -252,200 +253,25 @@ def pg_dump_advice(db: Database) -> str:
     )
 
 
-def restore(db_target: str, file: str | Path, staff: StaffIdentity | None = None) -> Path:
-    """Replaces the database at `db_target` with the backup `file`; returns where the old one went.
-
-    `file` is checked first (a CaseDesk database, sound, not from a newer CaseDesk); when
-    it is refused the current database is left byte for byte as it was. The current
-    database is then backed up (or, when it is itself damaged, moved aside unchanged).
-    `staff` is who asks at a desk (the window passes its signed-in staff member): only an
-    administrator may restore; without one (the command line) anyone holding the file may.
-    """
-    if staff is not None:  # imported only then: a plain restore needs no SQLAlchemy
-        from app.services.permissions import Permission, require_staff
-
-        require_staff(staff, Permission.RESTORE)
-    path = _restorable_path(db_target)
-    source = Path(file).expanduser().resolve()
-    if not source.is_file():
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP("services", "There is no backup file at {file}."),
-                file=str(source),
-            )
-        )
-    if source == path:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "That file is the database itself, not a backup of it."
-                )
-            )
-        )
-    remove_partials(path.parent)
-    incoming = path.with_name(f"{path.name}.restore.{os.getpid()}{PARTIAL}")
-    try:
-        _copy_backup_in(source, incoming)
-        kept = _set_aside(path)
-        os.replace(incoming, path)
-        _fsync(path.parent)
-    finally:
-        _remove_partial(incoming)
-    log.info("restored the database from %s; the previous one is %s", source, kept)
-    return kept
-
-
-def _restorable_path(db_target: str) -> Path:
-    from app.db import database_url
-
-    url = database_url(db_target)
-    if url.get_backend_name() != "sqlite" or not url.database:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "This database is on a PostgreSQL server: restore it with the server's "
-                    "pg_restore.",
-                )
-            )
-        )
-    return Path(url.database).resolve()
-
-
-def _copy_backup_in(source: Path, incoming: Path) -> None:
-    """Copies and checks the backup beside the database; refuses what must not replace it."""
-    with source.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(
-                say(
-                    QT_TRANSLATE_NOOP("services", "{file} is not a CaseDesk database."),
-                    file=str(source),
-                )
-            )
-    from app.db import read_only_connection
-
-    try:
-        src = read_only_connection(source)
-        try:
-            dest = sqlite3.connect(str(incoming))
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE").fetchall()
-                problem = integrity_problem(dest, quick=False)
-                revision = _revision(dest) if problem is None else None
-            finally:
-                dest.close()
-        finally:
-            src.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP("services", "{file} is damaged or is not a CaseDesk database."),
-                file=str(source),
-            )
-        ) from exc
-    if problem:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "{file} failed its integrity check ({problem}); nothing was changed.",
-                ),
-                file=str(source),
-                problem=problem,
-            )
-        )
-    if revision is None:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "{file} is not a CaseDesk database; nothing was changed."
-                ),
-                file=str(source),
-            )
-        )
-    from app.migrations.runner import _known_revisions
-
-    if revision not in _known_revisions():
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "{file} comes from a newer CaseDesk (schema {revision}); nothing was changed.",
-                ),
-                file=str(source),
-                revision=revision,
-            )
-        )
-    _fsync(incoming)
-
-
-def _revision(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
-
-
-def _set_aside(path: Path) -> Path:
-    """Backs the current database up and closes its WAL; a damaged one is moved aside as is."""
-    if not path.exists() or path.stat().st_size == 0:
-        return path
-    try:
-        kept = backup_name(path, "before-restore")
-        copy_checked(path, kept)
-    except DatabaseError:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        for suffix in ("-wal", "-shm", ""):
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(f"{path}{suffix}", f"{kept}{suffix}")
-        return kept
-    conn = sqlite3.connect(str(path), timeout=1)
-    try:
-        # Leaving WAL needs every other connection gone: a desk still open refuses here.
-        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "The database is open in CaseDesk at another desk; close it there and try again.",
-                )
-            )
-        ) from exc
-    finally:
-        conn.close()
-    if mode != "delete":
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "The database is open elsewhere; close it there and try again."
-                )
-            )
-        )
-    return kept
-
-
-# The automatic backups live in app/services/automatic_backups.py, which uses `backup` from
-# here; they are looked up on first use so `backups.automatic_backup` keeps working
-# without an import cycle.
-_AUTOMATIC_NAMES = {
-    "AUTOMATIC",
-    "KEEP_DAILY",
-    "KEEP_MONTHLY",
-    "QUICK_CHECK_ABOVE",
-    "audit_head",
-    "automatic_backup",
-    "exit_backup_plan",
-    "prune",
+# The automatic backups (app/services/automatic_backups.py) and restoring a backup
+# (app/services/backup_restore.py) build on the copy and check here; they are looked up on
+# first use so `backups.automatic_backup` and `backups.restore` keep working without an
+# import cycle.
+_ELSEWHERE = {
+    "AUTOMATIC": "automatic_backups",
+    "KEEP_DAILY": "automatic_backups",
+    "KEEP_MONTHLY": "automatic_backups",
+    "QUICK_CHECK_ABOVE": "automatic_backups",
+    "audit_head": "automatic_backups",
+    "automatic_backup": "automatic_backups",
+    "exit_backup_plan": "automatic_backups",
+    "prune": "automatic_backups",
+    "restore": "backup_restore",
 }
 
 
 def __getattr__(name: str):
-    if name in _AUTOMATIC_NAMES:
-        from app.services import automatic_backups
-
-        return getattr(automatic_backups, name)
+    if name in _ELSEWHERE:
+        module = importlib.import_module(f"app.services.{_ELSEWHERE[name]}")
+        return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
