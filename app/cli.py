@@ -108,9 +108,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.services import backups
+    from app.services import backup_restore
 
-    kept = backups.restore(_target(args), args.file)
+    kept = backup_restore.restore(_target(args), args.file)
     print(f"Restored {args.file}; the database as it was is kept in {kept}")
     return 0
 

@@ -270,7 +270,7 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
     from PySide6.QtWidgets import QMessageBox
 
     from app.main import create_main_window
-    from app.services import backups
+    from app.services import backup_restore, backups
 
     log.warning("cannot open %s: %s", database, error)
     newest = backups.newest_backup(Path(database))
@@ -291,7 +291,7 @@ def offer_newest_backup(database: str, error: CaseDeskError, ask=_ask):
     if ask(box) != QMessageBox.StandardButton.Yes:
         return None
     try:
-        backups.restore(database, newest.path)
+        backup_restore.restore(database, newest.path)
         return create_main_window(database)
     except CaseDeskError as exc:
         show_error(_plain(exc), block=True)

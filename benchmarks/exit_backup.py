@@ -4,10 +4,10 @@
 
 For each (SQLite) file: the copy alone (SQLite backup API), `PRAGMA integrity_check`
 and `PRAGMA quick_check` of that copy, and the decision whether an exit backup is
-needed at all (`backups.exit_backup_plan`: two audit-head lookups). The database is
+needed at all (`automatic_backups.exit_backup_plan`: two audit-head lookups). The database is
 only read; the copies go to a temporary folder beside it and are removed.
 
---end-to-end also runs the real `backups.automatic_backup` on a scratch copy, in a
+--end-to-end also runs the real `automatic_backups.automatic_backup` on a scratch copy, in a
 backups folder of its own: the day's first backup, an exit with nothing written since
 (skipped), then one setting changed and the exit backup again.
 """
@@ -24,7 +24,7 @@ from benchmarks.common import now
 
 
 def measure(path: Path) -> dict:
-    from app.services import backups
+    from app.services import automatic_backups, backups
 
     path = path.resolve()
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
@@ -44,7 +44,7 @@ def measure(path: Path) -> dict:
             assert problem is None, problem
         dest.close()
         started = now()
-        head = backups.audit_head(path), backups.audit_head(copy)
+        head = automatic_backups.audit_head(path), automatic_backups.audit_head(copy)
         decided = now() - started
     return {
         "file": str(path),
@@ -63,7 +63,7 @@ def end_to_end(path: Path) -> dict:
     import os
 
     from app.db import Database
-    from app.services import backups, settings
+    from app.services import automatic_backups, settings
     from benchmarks.data import scratch_copy
 
     path = path.resolve()
@@ -76,13 +76,13 @@ def end_to_end(path: Path) -> dict:
             try:
                 for name, label in (("daily", "daily"), ("exit_unchanged", "exit")):
                     started = now()
-                    made = backups.automatic_backup(db, label)
+                    made = automatic_backups.automatic_backup(db, label)
                     timings[f"{name}_s"] = round(now() - started, 2)
                     timings[f"{name}_made"] = made is not None
                 settings.set_many(db, {"clinic.name": "Benchmark Physio"})
-                timings["exit_plan_after_write"] = backups.exit_backup_plan(scratch)
+                timings["exit_plan_after_write"] = automatic_backups.exit_backup_plan(scratch)
                 started = now()
-                made = backups.automatic_backup(db, "exit")
+                made = automatic_backups.automatic_backup(db, "exit")
                 timings["exit_after_write_s"] = round(now() - started, 2)
                 timings["exit_after_write_made"] = made is not None
             finally:

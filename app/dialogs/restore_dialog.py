@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from app.db import Database
 
 _backups = service("backups")
+_backup_restore = service("backup_restore")
 
 
 class RestoreDialog(CaseDeskDialog):
@@ -128,7 +129,7 @@ class RestoreDialog(CaseDeskDialog):
         self.db.dispose()
         target = str(self.db.path)
         self.runner.write(
-            _backups.restore,
+            _backup_restore.restore,
             target,
             str(backup_file),
             staff,

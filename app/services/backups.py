@@ -5,21 +5,13 @@ A backup is written under a temporary name ending in `.partial`, checked with
 short (a killed process, a full disk) never looks like a backup. Leftover `.partial`
 files are removed on the next start (`remove_partials`).
 
-Automatic backups (the first start of each day and on exit) are kept 14 daily and
-12 monthly; backups made by hand, before an upgrade and before a restore are kept.
+The automatic backups (daily, on exit) and their pruning are in
+app/services/automatic_backups.py, restoring a backup in app/services/backup_restore.py.
 
-Quitting must not keep a receptionist waiting: `integrity_check` of a million-patient
-clinic takes minutes. So the exit backup follows a rule of its own (`exit_backup_plan`):
-- it is skipped when a backup was already taken today and nothing was written since:
-  the database's newest audit entry (id and chain hash; every write records one) is the
-  one in that backup;
-- otherwise it is written, and checked with `PRAGMA quick_check` when the database is
-  larger than QUICK_CHECK_ABOVE. quick_check reads every page and checks the b-trees and
-  records, but not that each index matches its table; the first start's daily backup and
-  backups by hand or before a restore keep the full `integrity_check`, and the database
-  itself is quick-checked whenever it is opened.
-The backup before a schema upgrade follows the same size rule as the exit backup: the desk
-is waiting to open.
+Above QUICK_CHECK_ABOVE a copy made while someone waits (on exit, before a schema upgrade)
+is checked with `PRAGMA quick_check`: it reads every page and checks the b-trees and
+records, but not that each index matches its table, and takes seconds where
+`integrity_check` takes minutes at a million patients.
 """
 
 from __future__ import annotations
@@ -41,16 +33,11 @@ from app.services.words import QT_TRANSLATE_NOOP, say
 
 if TYPE_CHECKING:
     from app.db import Database
-    from app.services.dto import StaffIdentity
 
 log = logging.getLogger(__name__)
 
 PARTIAL = ".partial"
-KEEP_DAILY = 14
-KEEP_MONTHLY = 12
-AUTOMATIC = ("daily", "exit")
-# Above this size the exit backup is checked with quick_check (see the module docstring):
-# about 100 000 patients, where integrity_check starts to take longer than the copy.
+# About 100 000 patients, where integrity_check starts to take longer than the copy.
 QUICK_CHECK_ABOVE = 128 * 1024 * 1024
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<label>[a-z0-9-]+)\.sqlite3$"
@@ -249,81 +236,6 @@ def newest_backup(path: Path) -> BackupFile | None:
     return backups[0] if backups else None
 
 
-def prune(stem: str) -> list[Path]:
-    """Keeps the newest automatic backup of each of the last 14 days and 12 months."""
-    automatic = [b for b in list_backups(stem) if b.label in AUTOMATIC]
-    keep: set[Path] = set()
-    days: list[str] = []
-    months: list[str] = []
-    for b in automatic:  # newest first, so the first of a day or month is its newest
-        day, month = b.taken.strftime("%Y-%m-%d"), b.taken.strftime("%Y-%m")
-        if day not in days and len(days) < KEEP_DAILY:
-            days.append(day)
-            keep.add(b.path)
-        if month not in months and len(months) < KEEP_MONTHLY:
-            months.append(month)
-            keep.add(b.path)
-    removed = [b.path for b in automatic if b.path not in keep]
-    for path in removed:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-    return removed
-
-
-def automatic_backup(db: Database, label: str = "daily") -> Path | None:
-    """A daily backup when none was taken today; an exit backup by `exit_backup_plan`.
-
-    Returns the backup written, or None when none was needed; then prunes.
-    """
-    if not db.is_sqlite or db.path is None or not db.path.exists():
-        return None
-    remove_partials()
-    quick = False
-    if label == "daily":
-        today = datetime.now().date()
-        if any(b.taken.date() == today for b in list_backups(db.path.stem)):
-            return None
-    elif label == "exit":
-        plan = exit_backup_plan(db.path)
-        if plan is None:
-            log.info("exit backup skipped: nothing written since today's backup")
-            return None
-        quick = plan == "quick_check"
-    made = backup(db, label=label, quick=quick)
-    prune(db.path.stem)
-    return made
-
-
-def exit_backup_plan(path: Path) -> str | None:
-    """None when today's newest backup already holds everything (no exit backup needed);
-    else the check the exit backup gets: "integrity_check", or "quick_check" when large."""
-    today = datetime.now().date()
-    newest = next((b for b in list_backups(path.stem) if b.taken.date() == today), None)
-    if newest is not None:
-        head = audit_head(path)
-        if head is not None and head == audit_head(newest.path):
-            return None
-    return "quick_check" if path.stat().st_size > QUICK_CHECK_ABOVE else "integrity_check"
-
-
-def audit_head(path: Path) -> tuple | None:
-    """(id, hash) of the newest audit entry of the SQLite file at `path`; None if unknown.
-
-    One primary-key lookup, so it costs the same at any size. Every write transaction
-    records an audit entry, so an unchanged head means nothing was written.
-    """
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
-            found = row.fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None  # not a database, or older than the audit chain: back up to be safe
-    return tuple(found) if found else None
-
-
 def pg_dump_advice(db: Database) -> str:
     """One line: back a server database up with the server's own pg_dump."""
     url = db.url
@@ -344,179 +256,3 @@ def pg_dump_advice(db: Database) -> str:
         ),
         command=shlex.join(parts),
     )
-
-
-def restore(db_target: str, file: str | Path, staff: StaffIdentity | None = None) -> Path:
-    """Replaces the database at `db_target` with the backup `file`; returns where the old one went.
-
-    `file` is checked first (a CaseDesk database, sound, not from a newer CaseDesk); when
-    it is refused the current database is left byte for byte as it was. The current
-    database is then backed up (or, when it is itself damaged, moved aside unchanged).
-    `staff` is who asks at a desk (the window passes its signed-in staff member): only an
-    administrator may restore; without one (the command line) anyone holding the file may.
-    """
-    if staff is not None:  # imported only then: a plain restore needs no SQLAlchemy
-        from app.services.permissions import Permission, require_staff
-
-        require_staff(staff, Permission.RESTORE)
-    path = _restorable_path(db_target)
-    source = Path(file).expanduser().resolve()
-    if not source.is_file():
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP("services", "There is no backup file at {file}."),
-                file=str(source),
-            )
-        )
-    if source == path:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "That file is the database itself, not a backup of it."
-                )
-            )
-        )
-    remove_partials(path.parent)
-    incoming = path.with_name(f"{path.name}.restore.{os.getpid()}{PARTIAL}")
-    try:
-        _copy_backup_in(source, incoming)
-        kept = _set_aside(path)
-        os.replace(incoming, path)
-        _fsync(path.parent)
-    finally:
-        _remove_partial(incoming)
-    log.info("restored the database from %s; the previous one is %s", source, kept)
-    return kept
-
-
-def _restorable_path(db_target: str) -> Path:
-    from app.db import database_url
-
-    url = database_url(db_target)
-    if url.get_backend_name() != "sqlite" or not url.database:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "This database is on a PostgreSQL server: restore it with the server's "
-                    "pg_restore.",
-                )
-            )
-        )
-    return Path(url.database).resolve()
-
-
-def _copy_backup_in(source: Path, incoming: Path) -> None:
-    """Copies and checks the backup beside the database; refuses what must not replace it."""
-    with source.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(
-                say(
-                    QT_TRANSLATE_NOOP("services", "{file} is not a CaseDesk database."),
-                    file=str(source),
-                )
-            )
-    from app.db import read_only_connection
-
-    try:
-        src = read_only_connection(source)
-        try:
-            dest = sqlite3.connect(str(incoming))
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE").fetchall()
-                problem = integrity_problem(dest, quick=False)
-                revision = _revision(dest) if problem is None else None
-            finally:
-                dest.close()
-        finally:
-            src.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP("services", "{file} is damaged or is not a CaseDesk database."),
-                file=str(source),
-            )
-        ) from exc
-    if problem:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "{file} failed its integrity check ({problem}); nothing was changed.",
-                ),
-                file=str(source),
-                problem=problem,
-            )
-        )
-    if revision is None:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "{file} is not a CaseDesk database; nothing was changed."
-                ),
-                file=str(source),
-            )
-        )
-    from app.migrations.runner import _known_revisions
-
-    if revision not in _known_revisions():
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "{file} comes from a newer CaseDesk (schema {revision}); nothing was changed.",
-                ),
-                file=str(source),
-                revision=revision,
-            )
-        )
-    _fsync(incoming)
-
-
-def _revision(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return row[0] if row else None
-
-
-def _set_aside(path: Path) -> Path:
-    """Backs the current database up and closes its WAL; a damaged one is moved aside as is."""
-    if not path.exists() or path.stat().st_size == 0:
-        return path
-    try:
-        kept = backup_name(path, "before-restore")
-        copy_checked(path, kept)
-    except DatabaseError:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        for suffix in ("-wal", "-shm", ""):
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(f"{path}{suffix}", f"{kept}{suffix}")
-        return kept
-    conn = sqlite3.connect(str(path), timeout=1)
-    try:
-        # Leaving WAL needs every other connection gone: a desk still open refuses here.
-        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services",
-                    "The database is open in CaseDesk at another desk; close it there and try again.",
-                )
-            )
-        ) from exc
-    finally:
-        conn.close()
-    if mode != "delete":
-        raise DatabaseError(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "The database is open elsewhere; close it there and try again."
-                )
-            )
-        )
-    return kept

@@ -16,6 +16,7 @@ from app.services.cases import (
 from app.services.dto import CaseEdit, CaseInfo
 from app.services.errors import ConflictError, ValidationError
 from app.services.permissions import Permission, require
+from app.services.validation import check_text
 from app.services.words import QT_TRANSLATE_NOOP, say
 
 REFERRAL_MAX = 200  # the column's length
@@ -24,17 +25,7 @@ NOTES_MAX = 5_000  # a few paragraphs; longer belongs in the clinical record
 
 def _optional_text(value: str | None, field: str, limit: int, what: str) -> str | None:
     text = (value or "").strip()
-    if len(text) > limit:
-        raise ValidationError(
-            field,
-            say(
-                QT_TRANSLATE_NOOP(
-                    "services", "The {what} is too long (at most {limit} characters)."
-                ),
-                what=what,
-                limit=limit,
-            ),
-        )
+    check_text(field, text, what, limit)
     return text or None
 
 

@@ -7,6 +7,15 @@ from datetime import date, datetime, timedelta
 
 from app.services.body_sites import BodyPart
 
+# Grouped in their own modules; imported from here as before.
+from app.services.dto_merges import (  # noqa: F401
+    PATIENT_MERGE_FIELDS,
+    MergeResult,
+    PatientMergePreview,
+    PatientMergeResult,
+)
+from app.services.dto_referrals import ExpiringReferral, ReferralCheck, ReferralUsage  # noqa: F401
+
 
 @dataclass(frozen=True)
 class PatientDetails:
@@ -226,43 +235,6 @@ class BookingResult:
 
 
 @dataclass(frozen=True)
-class MergeResult:
-    audit_event_id: int
-    kept_case_id: int
-    kept_code: str
-    merged_case_id: int
-    merged_code: str
-    moved_appointment_ids: tuple[int, ...]
-    added_body_parts: tuple[str, ...]
-
-
-# The fields a patient merge shows side by side, in the order of the form.
-PATIENT_MERGE_FIELDS = ("first_name", "last_name", "phone", "email", "birth_date", "sex")
-
-
-@dataclass(frozen=True)
-class PatientMergePreview:
-    """Two records of one person side by side, and what a merge would move to the kept one."""
-
-    kept: PatientSummary
-    other: PatientSummary
-    differing: tuple[str, ...]  # names from PATIENT_MERGE_FIELDS whose values differ
-    cases: int
-    appointments: int
-    messages: int
-
-
-@dataclass(frozen=True)
-class PatientMergeResult:
-    """A patient merge done (or undone): `merge_id` names it for the undo."""
-
-    merge_id: int
-    kept: PatientSummary
-    merged: PatientSummary
-    moved_case_ids: tuple[int, ...]
-
-
-@dataclass(frozen=True)
 class OutboxInfo:
     id: int
     appointment_id: int | None
@@ -391,29 +363,6 @@ class AppointmentMove:
 
 
 @dataclass(frozen=True)
-class ReferralUsage:
-    """How much of a case's referral is used: "4/6 used, until 12 Mar"."""
-
-    case_id: int
-    referrer: str | None
-    approved: int | None  # None: the referral sets no number of sessions
-    used: int
-    valid_until: date | None
-
-    @property
-    def limited(self) -> bool:
-        return self.approved is not None or self.valid_until is not None
-
-    @property
-    def left(self) -> int | None:
-        return None if self.approved is None else self.approved - self.used
-
-    def expired_on(self, day: date) -> bool:
-        """True when an appointment on `day` falls after the referral's last valid day."""
-        return self.valid_until is not None and day > self.valid_until
-
-
-@dataclass(frozen=True)
 class StaffIdentity:
     """Who is signed in at a desk; no password or hash ever travels with it."""
 
@@ -432,22 +381,3 @@ class StaffAccountInfo:
     active: bool
     locked_until: datetime | None
     last_sign_in_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ReferralCheck:
-    """What a booking on a day would do to its case's referral: nothing, a warning, or refused."""
-
-    message: str = ""  # plain words; empty when the booking stays within the referral
-    blocked: bool = False  # the clinic blocks bookings past a referral (`referral.limit`)
-
-
-@dataclass(frozen=True)
-class ExpiringReferral:
-    """An open case whose referral runs out soon, for the Reservations dock."""
-
-    case_id: int
-    case_code: str
-    patient_id: int
-    patient_name: str  # "First Last"
-    usage: ReferralUsage

@@ -6,6 +6,8 @@ write transaction (an UPDATE that only succeeds while the message is still
 waiting), talks to the mail server outside any transaction, then records the
 outcome. A failed message is kept and tried again after a growing delay; a
 claim left behind by a sender that crashed is released after `STALE_CLAIM`.
+
+Reading the outbox and a receptionist's retry or cancel are in outbox_messages.
 """
 
 from __future__ import annotations
@@ -31,12 +33,15 @@ from app.models.appointment import (
 from app.models.appointment import CANCELLED as APPOINTMENT_CANCELLED
 from app.models.outbox import CANCELLED, FAILED, PENDING, SENDING, SENT
 from app.services import audit, changes, mail, settings
-from app.services.dto import OutboxInfo
-from app.services.errors import ConflictError, NotFoundError
 from app.services.mail import MailError, MailSettings
+from app.services.outbox_messages import (  # noqa: F401 - also known as outbox.*
+    cancel,
+    get_message,
+    list_messages,
+    retry_now,
+)
 from app.services.patient_link import load_message
 from app.services.permissions import Permission, require
-from app.services.words import QT_TRANSLATE_NOOP, say
 from app.statuses import MessageStatus
 
 log = logging.getLogger(__name__)
@@ -46,41 +51,6 @@ STALE_CLAIM = timedelta(minutes=10)  # far longer than one SMTP conversation wit
 WAITING = (PENDING, FAILED)
 
 STATE_LABELS = {status: status.label for status in MessageStatus}
-
-
-def _info(row: OutboxMessage) -> OutboxInfo:
-    return OutboxInfo(
-        id=row.id,
-        appointment_id=row.appointment_id,
-        recipient=row.recipient,
-        subject=row.subject,
-        status=row.status,
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        last_error=row.last_error,
-        sent_at=row.sent_at,
-        created_at=row.created_at,
-    )
-
-
-def list_messages(db: Database, status: str | None = None, limit: int = 500) -> list[OutboxInfo]:
-    """Messages, newest first, optionally of one status."""
-    with db.reading() as session:
-        query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
-        if status:
-            query = query.where(OutboxMessage.status == status)
-        return [_info(r) for r in session.scalars(query)]
-
-
-def get_message(db: Database, message_id: int) -> OutboxInfo:
-    """One message, as the outbox view shows it."""
-    with db.reading() as session:
-        row = session.get(OutboxMessage, message_id)
-        if row is None:
-            raise NotFoundError(
-                say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
-            )
-        return _info(row)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -386,53 +356,8 @@ def send_due(
     return SendReport(True, None, tuple(attempts), _waiting(db))
 
 
-def retry_now(db: Database, message_id: int, now: datetime | None = None) -> OutboxInfo:
-    """Makes a failed, waiting or cancelled message due at once."""
-    now = now or datetime.now(UTC)
-    with db.writing() as session:
-        require(session, Permission.MESSAGES)
-        row = _row(session, message_id)
-        if row.status in (SENT, SENDING):
-            raise ConflictError(_busy_text(row.status))
-        before = {"status": row.status}
-        row.status = PENDING if row.status == CANCELLED else row.status
-        row.next_attempt_at = now
-        audit.record(session, "outbox.retry", "outbox_message", row.id, before, {"due": "now"})
-        return _info(row)
-
-
-def cancel(db: Database, message_id: int) -> OutboxInfo:
-    """Stops a waiting message from being sent; it stays in the outbox as cancelled."""
-    with db.writing() as session:
-        require(session, Permission.MESSAGES)
-        row = _row(session, message_id)
-        if row.status in (SENT, SENDING):
-            raise ConflictError(_busy_text(row.status))
-        before = {"status": row.status}
-        row.status = CANCELLED
-        audit.record(
-            session, "outbox.cancel", "outbox_message", row.id, before, {"status": CANCELLED}
-        )
-        return _info(row)
-
-
 def cancel_for_appointment(db: Database, appointment_id: int) -> int:
     """Cancels every message of an appointment that has not gone out yet."""
     with db.writing() as session:
         require(session, Permission.MESSAGES)
         return stop_waiting(session, appointment_id, "Not sent: the appointment was cancelled.")
-
-
-def _row(session, message_id: int) -> OutboxMessage:
-    row = session.get(OutboxMessage, message_id)
-    if row is None:
-        raise NotFoundError(
-            say(QT_TRANSLATE_NOOP("services", "Message {id} no longer exists."), id=message_id)
-        )
-    return row
-
-
-def _busy_text(status: str) -> str:
-    if status == SENT:
-        return "This message has already been sent."
-    return "This message is being sent right now; wait a moment."

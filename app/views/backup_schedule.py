@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _backups = service("backups")
+_automatic_backups = service("automatic_backups")
 
 
 class BackupSchedule(QObject):
@@ -50,7 +51,7 @@ class BackupSchedule(QObject):
 
     def _start(self, label: str) -> None:
         self.runner.run(
-            _backups.automatic_backup, self.db, label, done=self.made.append, failed=_log
+            _automatic_backups.automatic_backup, self.db, label, done=self.made.append, failed=_log
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

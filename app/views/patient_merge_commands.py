@@ -6,35 +6,15 @@ their own when the change bus says the two patients changed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
-
 from app.services.dto import PatientMergeResult
-from app.views.runner import Runner, service
-
-if TYPE_CHECKING:
-    from app.db import Database
-    from app.views.window_commands import Feedback, Selection
+from app.views.runner import service
+from app.views.window_commands import DeskCommands
 
 _merge = service("patient_merge")
 
 
-class PatientMergeCommands(QObject):
-    def __init__(
-        self,
-        parent: QWidget,
-        runner: Runner,
-        db: Database,
-        selection: Selection,
-        feedback: Feedback,
-    ) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.runner, self.db = runner, db
-        self.selection, self.feedback = selection, feedback
-        self.dialog = None
+class PatientMergeCommands(DeskCommands):
+    dialog = None  # the open merge dialog, if any
 
     def merge_patient(self) -> None:
         """Opens the merge dialog for the selected patient (the record to keep)."""

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from app.views.window_actions import WindowActions
 
 _appointments = service("appointments")
+_case_merges = service("case_merges")
 _case_edits = service("case_edits")
 _cases = service("cases")
 _moves = service("moves")
@@ -90,7 +91,26 @@ class Feedback:
         self.status.showMessage(text, 15_000)
 
 
-class WindowCommands(QObject):
+class DeskCommands(QObject):
+    """Commands on the selected patient or case, run through the desk's runner."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        runner: Runner,
+        db: Database,
+        selection: Selection,
+        feedback: Feedback,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.runner = runner
+        self.db = db
+        self.selection = selection
+        self.feedback = feedback
+
+
+class WindowCommands(DeskCommands):
     """Runs the window's commands through the runner."""
 
     def __init__(
@@ -102,12 +122,7 @@ class WindowCommands(QObject):
         feedback: Feedback,
         actions: WindowActions,
     ) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.runner = runner
-        self.db = db
-        self.selection = selection
-        self.feedback = feedback
+        super().__init__(parent, runner, db, selection, feedback)
         self.actions = actions
 
     def _write(
@@ -230,7 +245,7 @@ class WindowCommands(QObject):
     def _preview(self, keep_id: int, merge_id: int, reply: Callable[[Any], None]) -> None:
         self.runner.query(
             "merge-preview",
-            _cases.merge_preview,
+            _case_merges.merge_preview,
             self.db,
             keep_id,
             merge_id,
@@ -250,7 +265,7 @@ class WindowCommands(QObject):
                 text, self.tr("&Undo merge"), lambda: self._undo(result.audit_event_id)
             )
 
-        self._write(_cases.merge_cases, keep_id, merge_id, said=str, then=merged)
+        self._write(_case_merges.merge_cases, keep_id, merge_id, said=str, then=merged)
 
     def undo_merge(self) -> None:
         """Undoes the newest merge into the selected case; stays possible until undone."""
@@ -268,7 +283,7 @@ class WindowCommands(QObject):
 
         self.runner.query(
             "merge-event",
-            _cases.latest_merge_event,
+            _case_merges.latest_merge_event,
             self.db,
             case.id,
             done=found,
@@ -277,7 +292,7 @@ class WindowCommands(QObject):
 
     def _undo(self, event_id: int) -> None:
         self._write(
-            _cases.undo_merge,
+            _case_merges.undo_merge,
             event_id,
             said=lambda c: self.tr("Merge undone; {code} is separate again.").format(code=c.code),
         )

@@ -13,7 +13,7 @@ from subprocess import PIPE
 import pytest
 
 from app.db import Database
-from app.services import backups, patients, settings
+from app.services import automatic_backups, backup_restore, backups, patients, settings
 from app.services.errors import DatabaseError
 from tests.conftest import new_patient
 
@@ -64,7 +64,7 @@ def test_leftover_partials_are_removed_on_the_next_start(db, data_dir):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "clinic-20260101-010101-daily.sqlite3.partial").write_bytes(b"")
     (folder / "clinic-20260101-010101-daily.sqlite3.partial-journal").write_bytes(b"x")
-    assert backups.automatic_backup(db) is not None
+    assert automatic_backups.automatic_backup(db) is not None
     assert not list(folder.glob("*.partial*"))
 
 
@@ -102,7 +102,7 @@ def test_pruning_keeps_14_daily_and_12_monthly(data_dir):
     made = [automatic(folder, start - timedelta(days=d)) for d in range(400)]
     exits = [automatic(folder, start - timedelta(days=d, hours=-8), "exit") for d in range(3)]
     manual = automatic(folder, start - timedelta(days=500), "manual")
-    backups.prune("clinic")
+    automatic_backups.prune("clinic")
     left = {b.path for b in backups.list_backups("clinic")}
     days = {p for p in left if p != manual}
     assert manual in left  # made by hand: never pruned
@@ -112,9 +112,9 @@ def test_pruning_keeps_14_daily_and_12_monthly(data_dir):
 
 
 def test_first_start_of_the_day_backs_up_once(db):
-    assert backups.automatic_backup(db, "daily") is not None
-    assert backups.automatic_backup(db, "daily") is None
-    assert backups.automatic_backup(db, "exit") is not None
+    assert automatic_backups.automatic_backup(db, "daily") is not None
+    assert automatic_backups.automatic_backup(db, "daily") is None
+    assert automatic_backups.automatic_backup(db, "exit") is not None
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_current_one(db, db_path):
@@ -122,7 +122,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_one(db, db_path):
     made = backups.backup(db)
     patients.register_patient(db, new_patient(first="Arjun", phone="+91 98123 40001"))
     db.dispose()
-    kept = backups.restore(str(db_path), made)
+    kept = backup_restore.restore(str(db_path), made)
     assert count_patients(db_path) == 1
     assert count_patients(kept) == 2 and kept.name.endswith("-before-restore.sqlite3")
     reopened = Database(str(db_path))
@@ -133,7 +133,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_one(db, db_path):
 def refuse(db_path: Path, file: Path, words: str) -> None:
     before = file_bytes(db_path)
     with pytest.raises(DatabaseError, match=words):
-        backups.restore(str(db_path), file)
+        backup_restore.restore(str(db_path), file)
     assert file_bytes(db_path) == before
     assert not list(db_path.parent.glob("*.partial*"))
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.services import backups, patients
+from app.services import automatic_backups, backups, patients
 from tests.conftest import new_patient
 
 
@@ -27,19 +27,19 @@ def checks(monkeypatch) -> list[bool]:
 
 def test_no_exit_backup_when_nothing_was_written_since_todays(db, checks):
     patients.register_patient(db, new_patient())
-    daily = backups.automatic_backup(db, "daily")
+    daily = automatic_backups.automatic_backup(db, "daily")
     assert daily is not None
-    assert backups.automatic_backup(db, "exit") is None
+    assert automatic_backups.automatic_backup(db, "exit") is None
     assert [b.path for b in backups.list_backups(db.path.stem)] == [daily]
     assert checks == [False]  # the daily backup: the full integrity_check
 
 
 def test_an_exit_backup_after_a_write(db, checks):
-    backups.automatic_backup(db, "daily")
+    automatic_backups.automatic_backup(db, "daily")
     patients.register_patient(db, new_patient())
-    made = backups.automatic_backup(db, "exit")
+    made = automatic_backups.automatic_backup(db, "exit")
     assert made is not None and made.name.endswith("-exit.sqlite3")
-    assert backups.audit_head(made) == backups.audit_head(db.path) is not None
+    assert automatic_backups.audit_head(made) == automatic_backups.audit_head(db.path) is not None
     assert checks == [False, False]  # a small clinic: integrity_check on exit too
 
 
@@ -50,16 +50,16 @@ def test_an_exit_backup_when_todays_is_missing(db, data_dir):
     yesterday = datetime.now() - timedelta(days=1)
     old = folder / f"{db.path.stem}-{yesterday:%Y%m%d-%H%M%S}-daily.sqlite3"
     old.write_bytes(db.path.read_bytes())  # the same records, but not today's backup
-    assert backups.automatic_backup(db, "exit") is not None
+    assert automatic_backups.automatic_backup(db, "exit") is not None
 
 
 def test_a_large_clinic_is_quick_checked_on_exit_and_fully_checked_daily(db, checks, monkeypatch):
-    monkeypatch.setattr(backups, "QUICK_CHECK_ABOVE", 0)  # every file counts as large
+    monkeypatch.setattr(automatic_backups, "QUICK_CHECK_ABOVE", 0)  # every file counts as large
     patients.register_patient(db, new_patient())
-    assert backups.exit_backup_plan(db.path) == "quick_check"
-    backups.automatic_backup(db, "daily")
+    assert automatic_backups.exit_backup_plan(db.path) == "quick_check"
+    automatic_backups.automatic_backup(db, "daily")
     patients.register_patient(db, new_patient(first="Arjun", phone="+91 98123 40001"))
-    backups.automatic_backup(db, "exit")
+    automatic_backups.automatic_backup(db, "exit")
     assert checks == [False, True]
 
 
@@ -69,5 +69,5 @@ def test_a_backup_that_cannot_be_read_does_not_excuse_the_exit_backup(db, data_d
     folder.mkdir(parents=True, exist_ok=True)
     fake = folder / f"{db.path.stem}-{datetime.now():%Y%m%d-%H%M%S}-daily.sqlite3"
     fake.write_bytes(b"SQLite format 3\x00")  # named like today's backup, holds nothing
-    assert backups.audit_head(fake) is None
-    assert backups.exit_backup_plan(db.path) == "integrity_check"
+    assert automatic_backups.audit_head(fake) is None
+    assert automatic_backups.exit_backup_plan(db.path) == "integrity_check"

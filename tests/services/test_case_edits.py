@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
-from app.services import cases
+from app.services import case_merges, cases
 from app.services.case_edits import edit_case
 from app.services.dto import CaseEdit
 from app.services.errors import ConflictError, ValidationError
@@ -68,6 +68,14 @@ def test_nothing_changed_writes_no_audit_row(db, book):
 def test_a_merged_case_is_corrected_through_the_case_it_joined(db, book):
     first = book()
     second = book(patient_id=first.patient_id, case_title="Neck", body_parts=["Neck"])
-    cases.merge_cases(db, first.case_id, second.case_id)
+    case_merges.merge_cases(db, first.case_id, second.case_id)
     with pytest.raises(ConflictError):
         edit_case(db, second.case_id, CaseEdit("Neck pain"))
+
+
+def test_a_nul_character_in_the_notes_is_refused_on_every_engine(db, book):
+    booked = book()
+    with pytest.raises(ValidationError) as refused:
+        edit_case(db, booked.case_id, CaseEdit(title="Knee pain", notes="Fell\x00 down"))
+    assert refused.value.field == "notes" and "NUL" in refused.value.message
+    assert cases.get_case(db, booked.case_id).notes is None  # nothing was saved

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Patient
-from app.services import cases, patients
+from app.services import case_merges, cases, patients
 from app.services.dto import CaseDecision
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from tests.conftest import new_patient
@@ -81,10 +81,10 @@ def test_case_ids_are_never_reused(db, book):
     b = book(patient_id=a.patient_id, case_title="Back", body_parts=["Lower back"])
     cases.close_case(db, a.case_id, cancel_future=True)
     assert cases.reopen_case(db, a.case_id).code == a.case_code
-    merge = cases.merge_cases(db, a.case_id, b.case_id)
-    cases.undo_merge(db, merge.audit_event_id)
-    again = cases.merge_cases(db, a.case_id, b.case_id)
-    cases.undo_merge(db, again.audit_event_id)
+    merge = case_merges.merge_cases(db, a.case_id, b.case_id)
+    case_merges.undo_merge(db, merge.audit_event_id)
+    again = case_merges.merge_cases(db, a.case_id, b.case_id)
+    case_merges.undo_merge(db, again.audit_event_id)
     c = book(patient_id=a.patient_id, case_title="Neck", body_parts=["Neck"])
     assert (a.case_code, b.case_code, c.case_code) == ("C-00001", "C-00002", "C-00003")
     codes = all_codes(db)
@@ -97,9 +97,9 @@ def test_merge_moves_appointments_and_body_parts_and_keeps_b_findable(db, book):
     b = book(patient_id=a.patient_id, case_title="Back", body_parts=["Lower back", "Left knee"])
     b2 = book(CaseDecision.update(b.case_id), patient_id=a.patient_id, body_parts=["Lower back"])
     counts = row_counts(db)
-    preview = cases.merge_preview(db, a.case_id, b.case_id)
+    preview = case_merges.merge_preview(db, a.case_id, b.case_id)
     assert row_counts(db) == counts  # a preview writes nothing
-    result = cases.merge_cases(db, a.case_id, b.case_id)
+    result = case_merges.merge_cases(db, a.case_id, b.case_id)
 
     assert set(result.moved_appointment_ids) == {b.appointment_id, b2.appointment_id}
     assert preview.moved_appointment_ids == result.moved_appointment_ids
@@ -117,7 +117,7 @@ def test_merge_moves_appointments_and_body_parts_and_keeps_b_findable(db, book):
     record = patients.get_patient(db, a.patient_id)
     assert [c.code for c in record.cases] == [a.case_code]
     assert record.cases[0].merged_codes == (b.case_code,)
-    assert cases.latest_merge_event(db, a.case_id) == result.audit_event_id
+    assert case_merges.latest_merge_event(db, a.case_id) == result.audit_event_id
 
 
 def test_undo_merge_restores_both_cases_exactly(db, book):
@@ -129,9 +129,9 @@ def test_undo_merge_restores_both_cases_exactly(db, book):
     before_a, before_b = cases.get_case(db, a.case_id), cases.get_case(db, b.case_id)
     parts_a, parts_b = body_parts_of(db, a.case_id), body_parts_of(db, b.case_id)
 
-    merge = cases.merge_cases(db, a.case_id, b.case_id)
+    merge = case_merges.merge_cases(db, a.case_id, b.case_id)
     assert cases.get_case(db, a.case_id).status == "open"  # it now holds open work
-    restored = cases.undo_merge(db, merge.audit_event_id)
+    restored = case_merges.undo_merge(db, merge.audit_event_id)
 
     assert restored.id == b.case_id
     assert cases.get_case(db, a.case_id) == before_a
@@ -140,15 +140,15 @@ def test_undo_merge_restores_both_cases_exactly(db, book):
     assert body_parts_of(db, b.case_id) == parts_b
     assert appointments_of(db, b.case_id) == [b.appointment_id]
     assert cases.find_case(db, b.case_code).id == b.case_id
-    assert cases.latest_merge_event(db, a.case_id) is None
+    assert case_merges.latest_merge_event(db, a.case_id) is None
     with pytest.raises(ConflictError):
-        cases.undo_merge(db, merge.audit_event_id)
+        case_merges.undo_merge(db, merge.audit_event_id)
 
 
 def test_undo_merge_then_book_again_takes_the_next_number(db, book):
     a = book()
     b = book(patient_id=a.patient_id, case_title="Neck", body_parts=["Neck"])
-    cases.undo_merge(db, cases.merge_cases(db, a.case_id, b.case_id).audit_event_id)
+    case_merges.undo_merge(db, case_merges.merge_cases(db, a.case_id, b.case_id).audit_event_id)
     c = book(patient_id=a.patient_id, case_title="Shoulder", body_parts=["Left shoulder"])
     assert c.case_code == "C-00003"
 
@@ -160,14 +160,14 @@ def test_refusals_write_nothing(db, book):
     before = row_counts(db)
 
     with pytest.raises(ValidationError) as across:
-        cases.merge_cases(db, a.case_id, other.case_id)
+        case_merges.merge_cases(db, a.case_id, other.case_id)
     assert across.value.field == "case"
     with pytest.raises(ValidationError):
-        cases.merge_cases(db, a.case_id, a.case_id)
+        case_merges.merge_cases(db, a.case_id, a.case_id)
     with pytest.raises(NotFoundError):
-        cases.merge_cases(db, a.case_id, 9999)
+        case_merges.merge_cases(db, a.case_id, 9999)
     with pytest.raises(NotFoundError):
-        cases.undo_merge(db, 1)  # an audit event, but not a merge
+        case_merges.undo_merge(db, 1)  # an audit event, but not a merge
     with pytest.raises(ConflictError):
         cases.reopen_case(db, a.case_id)  # it is open
     with pytest.raises(NotFoundError):
@@ -184,10 +184,10 @@ def test_refusals_write_nothing(db, book):
         book(CaseDecision.update(other.case_id), patient_id=a.patient_id)
     assert row_counts(db) == before
 
-    cases.merge_cases(db, a.case_id, b.case_id)
+    case_merges.merge_cases(db, a.case_id, b.case_id)
     before = row_counts(db)
     with pytest.raises(ConflictError):
-        cases.merge_cases(db, a.case_id, b.case_id)  # already merged
+        case_merges.merge_cases(db, a.case_id, b.case_id)  # already merged
     with pytest.raises(ConflictError):
         book(CaseDecision.update(b.case_id), patient_id=a.patient_id)
     assert row_counts(db) == before
@@ -197,15 +197,15 @@ def test_undo_is_refused_once_the_kept_case_was_merged_on(db, book):
     a = book()
     b = book(patient_id=a.patient_id, case_title="Neck", body_parts=["Neck"])
     c = book(patient_id=a.patient_id, case_title="Back", body_parts=["Lower back"])
-    first = cases.merge_cases(db, a.case_id, b.case_id)
-    second = cases.merge_cases(db, c.case_id, a.case_id)
+    first = case_merges.merge_cases(db, a.case_id, b.case_id)
+    second = case_merges.merge_cases(db, c.case_id, a.case_id)
     before = row_counts(db)
     with pytest.raises(ConflictError):
-        cases.undo_merge(db, first.audit_event_id)
+        case_merges.undo_merge(db, first.audit_event_id)
     assert row_counts(db) == before
     assert cases.find_case(db, b.case_code).id == c.case_id  # B -> A -> C
-    cases.undo_merge(db, second.audit_event_id)
-    cases.undo_merge(db, first.audit_event_id)
+    case_merges.undo_merge(db, second.audit_event_id)
+    case_merges.undo_merge(db, first.audit_event_id)
     assert appointments_of(db, b.case_id) == [b.appointment_id]
     assert appointments_of(db, a.case_id) == [a.appointment_id]
     assert appointments_of(db, c.case_id) == [c.appointment_id]

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, inspect, select, text, update
 
 from app.db import Database
 from app.models import Appointment, AuditEvent, Case, Patient, Practitioner
-from app.services import booking, cases, demo_data, settings
+from app.services import booking, case_merges, demo_data, settings
 from app.services.copy_clinic import clinic_tables, copy_clinic
 from app.services.dto import BookingRequest, CaseDecision
 from app.services.errors import ConflictError, DatabaseError
@@ -50,7 +50,7 @@ def clinic(db, db_target: str, book) -> str:
         starts_at=later + timedelta(hours=1),
     )
     # The older case folded into the newer one: a link to a row further on in id order.
-    cases.merge_cases(db, keep_id=second.case_id, merge_id=first.case_id)
+    case_merges.merge_cases(db, keep_id=second.case_id, merge_id=first.case_id)
     db.dispose()
     return db_target
 

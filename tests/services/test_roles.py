@@ -18,8 +18,10 @@ from app.db import Database
 from app.services import (
     accounts,
     appointments,
+    backup_restore,
     backups,
     case_edits,
+    case_merges,
     cases,
     clinic_setup,
     moves,
@@ -84,14 +86,14 @@ def _restore(db: Database, c: Clinic) -> object:
     staff = db.signed_in
     if not db.is_sqlite:  # passes the role check, then names the server's own tool
         with pytest.raises(DatabaseError, match="pg_restore"):
-            backups.restore(db.url.render_as_string(hide_password=False), c.backup, staff)
+            backup_restore.restore(db.url.render_as_string(hide_password=False), c.backup, staff)
         return "pg_restore"
     db.dispose()  # as the window does: it lets go of the database first
-    return backups.restore(str(db.path), c.backup, staff)
+    return backup_restore.restore(str(db.path), c.backup, staff)
 
 
 def _merged(db: Database, c: Clinic) -> Clinic:
-    merged = cases.merge_cases(db, c.own.case_id, c.second_case.case_id)
+    merged = case_merges.merge_cases(db, c.own.case_id, c.second_case.case_id)
     return replace(c, merge_event_id=merged.audit_event_id)
 
 
@@ -144,9 +146,9 @@ CALLS: dict[str, tuple[str, Call]] = {
     "reopen case": ("bookings", lambda db, c: cases.reopen_case(db, c.second_case.case_id)),
     "merge cases": (
         "bookings",
-        lambda db, c: cases.merge_cases(db, c.own.case_id, c.second_case.case_id),
+        lambda db, c: case_merges.merge_cases(db, c.own.case_id, c.second_case.case_id),
     ),
-    "undo merge": ("bookings", lambda db, c: cases.undo_merge(db, c.merge_event_id)),
+    "undo merge": ("bookings", lambda db, c: case_merges.undo_merge(db, c.merge_event_id)),
     "retry message": ("messages", lambda db, c: outbox.retry_now(db, c.own.message_id)),
     "cancel message": ("messages", lambda db, c: outbox.cancel(db, c.own.message_id)),
     "stop an appointment's messages": (

@@ -31,7 +31,7 @@ from sqlalchemy.orm import aliased
 
 from app.db import Database
 from app.models import Appointment, AuditEvent, Case, CaseBodyPart, Patient
-from app.services import appointments, booking, cases, patients, practitioners
+from app.services import appointments, booking, case_merges, cases, patients, practitioners
 from app.services.body_sites import parse_labels
 from app.services.dto import BookingRequest, CaseDecision, PatientDetails
 from app.services.errors import SlotTakenError
@@ -242,7 +242,7 @@ class FrontDesk(RuleBasedStateMachine):
     def merge(self, data) -> None:
         keep_id, other_id = data.draw(st.sampled_from(self.merge_pairs()))
         keep, other = self.cases[keep_id], self.cases[other_id]
-        result = cases.merge_cases(self.db, keep_id, other_id)
+        result = case_merges.merge_cases(self.db, keep_id, other_id)
         self.wrote()
         added = other.parts - keep.parts
         assert set(result.moved_appointment_ids) == other.appointments
@@ -276,7 +276,7 @@ class FrontDesk(RuleBasedStateMachine):
     def undo_merge(self, data) -> None:
         merge = data.draw(st.sampled_from(self.undoable()))
         keep, other = self.cases[merge.keep], self.cases[merge.other]
-        restored = cases.undo_merge(self.db, merge.event)
+        restored = case_merges.undo_merge(self.db, merge.event)
         self.wrote()
         assert restored.id == merge.other
         self.merges.remove(merge)

@@ -8,18 +8,25 @@ from PySide6.QtGui import QDesktopServices
 
 from app.main import create_main_window
 
+PASSWORD = "correct horse battery"
+
 
 @pytest.fixture
-def open_window(qtbot, db_path):
-    """Builds the window on the test database; waits for its first search to land."""
+def open_desk(qtbot, db_target):
+    """Builds the window as the app does, on the test's clinic (a file, or a PostgreSQL URL).
+
+    With `searched=True` it waits for the first search to land; with accounts there is none
+    until someone signs in, so by default it does not wait.
+    """
     made = []
 
-    def _open():
-        window = create_main_window(str(db_path))
+    def _open(*, searched: bool = False):
+        window = create_main_window(db_target)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
-        qtbot.waitUntil(lambda: not window.patients.model.searching)
+        if searched:
+            qtbot.waitUntil(lambda: not window.patients.model.searching)
         made.append(window)
         return window
 
@@ -30,8 +37,37 @@ def open_window(qtbot, db_path):
 
 
 @pytest.fixture
+def open_window(open_desk):
+    """Builds the window on the test database; waits for its first search to land."""
+    return lambda: open_desk(searched=True)
+
+
+@pytest.fixture
 def window(open_window, db):
     return open_window()
+
+
+def sign_in(qtbot, window, name: str, password: str = PASSWORD) -> None:
+    """Signs `name` in at the window's sign-in dialog and waits until the window knows."""
+    gate = window.sign_in
+    qtbot.waitUntil(lambda: gate.dialog is not None and gate.dialog.isVisible())
+    dialog = gate.dialog
+    dialog.user_name.setText(name)
+    dialog.password.setText(password)
+    with qtbot.waitSignal(gate.signedInChanged):
+        dialog.ok_button.click()
+
+
+@pytest.fixture
+def signed_in(qtbot, open_desk):
+    """A window on a database with accounts (added by the test), signed in as `name`."""
+
+    def _open(name: str):
+        window = open_desk()
+        sign_in(qtbot, window, name)
+        return window
+
+    return _open
 
 
 def list_names(window) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from app.services import cases, patients, settings
+from app.services import case_merges, cases, patients, settings
 from app.services.dto import CaseDecision, PatientDetails
 from app.views.appointments_model import COL_MESSAGE
 from tests.views.conftest import cell, select_patient
@@ -20,13 +20,13 @@ def test_the_banner_follows_a_booked_case_that_was_merged_away(qtbot, window, db
     select_patient(qtbot, window, first.patient_id)
     assert f"new case {second.case_code}" in window.banner.message()
 
-    merge = cases.merge_cases(db, first.case_id, second.case_id)  # at another desk
+    merge = case_merges.merge_cases(db, first.case_id, second.case_id)  # at another desk
     qtbot.waitUntil(lambda: f"new case {second.case_code}" not in window.banner.message())
     text = window.banner.message()
     assert f"case {first.case_code} (Knee pain), which {second.case_code} was merged into" in text
     assert second.link in text  # the link still works: it follows the appointment
 
-    cases.undo_merge(db, merge.audit_event_id)
+    case_merges.undo_merge(db, merge.audit_event_id)
     qtbot.waitUntil(lambda: f"new case {second.case_code}" in window.banner.message())
 
 

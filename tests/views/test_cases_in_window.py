@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.services import cases, patients
+from app.services import case_merges, cases, patients
 from app.services.dto import CaseDecision
 from app.views.appointments_model import COL_STATUS
 from app.views.merge_dialog import MergeCasesDialog
@@ -129,7 +129,7 @@ def test_merge_with_preview_then_undo_from_the_banner(qtbot, window, db, book):
 
 def test_undo_stays_available_after_other_work(qtbot, window, db, book):
     first, second = two_cases(book)
-    cases.merge_cases(db, first.case_id, second.case_id)  # e.g. yesterday, or at another desk
+    case_merges.merge_cases(db, first.case_id, second.case_id)  # e.g. yesterday, or at another desk
     window.refresh()
     select_patient(qtbot, window, first.patient_id)
     choose_case(window, first.case_id)

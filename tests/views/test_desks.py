@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.main import create_main_window
 from app.services import patients
 from tests.conftest import new_patient
 from tests.views.conftest import list_names, select_patient
@@ -16,23 +15,9 @@ def engine_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def desk(qtbot, db_target, db):
+def desk(open_window, db):
     """Opens a reception window on the test's clinic (as another desk would)."""
-    made = []
-
-    def _open():
-        window = create_main_window(db_target)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitUntil(lambda: not window.patients.model.searching)
-        made.append(window)
-        return window
-
-    yield _open
-    for window in made:
-        window.close()
-        window.db.dispose()
+    return open_window
 
 
 def test_two_windows_see_each_others_bookings_unaided(qtbot, desk, book):

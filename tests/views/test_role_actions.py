@@ -8,31 +8,11 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
-from app.main import create_main_window
 from app.services import accounts, practitioners
 from tests.conftest import EVERY_DAY, new_patient
-from tests.views.conftest import list_names, select_patient
+from tests.views.conftest import PASSWORD, list_names, select_patient, sign_in
 
-PASSWORD = "correct horse battery"
 NEEDS_RECEPTION = "Needs a reception or admin account"
-
-
-@pytest.fixture
-def open_desk(qtbot, db_path):
-    made = []
-
-    def _open():
-        window = create_main_window(str(db_path))
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        made.append(window)
-        return window
-
-    yield _open
-    for window in made:
-        window.close()
-        window.db.dispose()
 
 
 @pytest.fixture
@@ -41,16 +21,6 @@ def staff(db, practitioner):
     accounts.add_account(db, "Anna", "admin", PASSWORD)
     accounts.add_account(db, "Ravi", "reception", PASSWORD)
     accounts.add_account(db, "Asha", "practitioner", PASSWORD, practitioner_id=practitioner.id)
-
-
-def sign_in(qtbot, window, name: str) -> None:
-    gate = window.sign_in
-    qtbot.waitUntil(lambda: gate.dialog is not None and gate.dialog.isVisible())
-    dialog = gate.dialog
-    dialog.user_name.setText(name)
-    dialog.password.setText(PASSWORD)
-    with qtbot.waitSignal(gate.signedInChanged):
-        dialog.ok_button.click()
 
 
 def switch_to(qtbot, window, name: str) -> None:
@@ -78,10 +48,9 @@ def button(window, name: str) -> QToolButton:
     return window.findChild(QToolButton, name)
 
 
-def test_reception_books_but_does_not_change_settings(qtbot, open_desk, staff, book):
+def test_reception_books_but_does_not_change_settings(qtbot, signed_in, staff, book):
     booked = book(new_patient=new_patient("Kavya", "Menon"))
-    window = open_desk()
-    sign_in(qtbot, window, "Ravi")
+    window = signed_in("Ravi")
     open_appointment(qtbot, window, booked)
     a = window.actions
     assert button(window, "newBookingButton").isEnabled() and a.new_booking.isEnabled()
@@ -95,13 +64,12 @@ def test_reception_books_but_does_not_change_settings(qtbot, open_desk, staff, b
 
 
 def test_a_practitioner_changes_statuses_in_their_own_book_only(
-    qtbot, open_desk, db, staff, book, practitioner
+    qtbot, signed_in, db, staff, book, practitioner
 ):
     other = practitioners.add_practitioner(db, "Vikram Shah", EVERY_DAY, 30)
     own = book(new_patient=new_patient("Kavya", "Menon"))
     elsewhere = book(patient_id=own.patient_id, practitioner_id=other.id)
-    window = open_desk()
-    sign_in(qtbot, window, "Asha")
+    window = signed_in("Asha")
     open_appointment(qtbot, window, own)
     a = window.actions
     for action in (a.new_booking, a.move_appointment, a.edit_patient, a.cancel_appointment):
@@ -134,9 +102,8 @@ def test_a_practitioner_changes_statuses_in_their_own_book_only(
     assert all(reservations.allowed.values()) and reservations.allowed
 
 
-def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, open_desk, staff):
-    window = open_desk()
-    sign_in(qtbot, window, "Asha")
+def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, signed_in, staff):
+    window = signed_in("Asha")
     outbox = window.messaging.outbox_view
     assert not outbox.may_act
     assert not outbox.send_button.isEnabled() and not outbox.retry_button.isEnabled()
@@ -148,11 +115,10 @@ def test_a_practitioner_cannot_retry_or_cancel_outbox_messages(qtbot, open_desk,
     assert reservations.cancel_button.toolTip() == NEEDS_RECEPTION
 
 
-def test_a_practitioners_day_opens_on_their_own_column(qtbot, open_desk, db, staff):
+def test_a_practitioners_day_opens_on_their_own_column(qtbot, signed_in, db, staff):
     other = practitioners.add_practitioner(db, "Vikram Shah", EVERY_DAY, 30)
     accounts.add_account(db, "Vikram", "practitioner", PASSWORD, practitioner_id=other.id)
-    window = open_desk()
-    sign_in(qtbot, window, "Vikram")
+    window = signed_in("Vikram")
     panel = window.book
     with qtbot.waitSignal(panel.bookShown, timeout=10_000):
         panel.tabs.setCurrentWidget(panel)

@@ -7,34 +7,12 @@ from PySide6.QtWidgets import QDialog, QWizard
 from sqlalchemy import select
 
 from app.db import Database
-from app.main import create_main_window
 from app.models import AuditEvent
 from app.services import accounts
 from app.services.errors import SignInError
 from tests.conftest import new_patient
 from tests.dialogs import helpers
-from tests.views.conftest import list_names
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def open_desk(qtbot, db_path):
-    """The window as the app builds it; no waiting for a search (it waits for a sign-in)."""
-    made = []
-
-    def _open():
-        window = create_main_window(str(db_path))
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        made.append(window)
-        return window
-
-    yield _open
-    for window in made:
-        window.close()
-        window.db.dispose()
+from tests.views.conftest import PASSWORD, list_names
 
 
 @pytest.fixture
@@ -135,10 +113,9 @@ def test_quit_at_the_sign_in_closes_the_window(qtbot, open_desk, db, anna):
 
 
 def test_the_idle_lock_covers_the_window_and_keeps_the_wizard(
-    qtbot, open_desk, db, anna, practitioner
+    qtbot, signed_in, db, anna, practitioner
 ):
-    window = open_desk()
-    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+    window = signed_in("Anna")
     window.open_booking(0)
     qtbot.waitUntil(lambda: window.findChild(QWizard, "bookingWizard") is not None)
     wizard = window.findChild(QWizard, "bookingWizard")
@@ -161,11 +138,10 @@ def test_the_idle_lock_covers_the_window_and_keeps_the_wizard(
 
 
 def test_switch_user_names_the_new_user_in_the_window_and_the_audit(
-    qtbot, open_desk, db, anna, practitioner
+    qtbot, signed_in, db, anna, practitioner
 ):
     accounts.add_account(db, "Ravi", "reception", PASSWORD)
-    window = open_desk()
-    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+    window = signed_in("Anna")
     label = window.findChild(object, "signedInLabel")
     assert "Anna" in label.text()
 
@@ -181,11 +157,10 @@ def test_switch_user_names_the_new_user_in_the_window_and_the_audit(
 
 
 def test_a_different_user_at_the_idle_lock_keeps_the_wizard_and_is_audited(
-    qtbot, open_desk, db, anna, practitioner
+    qtbot, signed_in, db, anna, practitioner
 ):
     accounts.add_account(db, "Ravi", "reception", PASSWORD)
-    window = open_desk()
-    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+    window = signed_in("Anna")
     window.open_booking(0)
     qtbot.waitUntil(lambda: window.findChild(QWizard, "bookingWizard") is not None)
     wizard = window.findChild(QWizard, "bookingWizard")
@@ -206,9 +181,8 @@ def test_a_different_user_at_the_idle_lock_keeps_the_wizard_and_is_audited(
     assert newest_actor(db) == "Ravi"
 
 
-def test_change_my_password(qtbot, open_desk, db, db_target, anna):
-    window = open_desk()
-    type_and_sign_in(qtbot, sign_in_dialog(qtbot, window), "Anna", PASSWORD)
+def test_change_my_password(qtbot, signed_in, db, db_target, anna):
+    window = signed_in("Anna")
     assert window.sign_in.password_action.isVisible()
     dialog = window.sign_in.change_password()
     dialog.current.setText("not my password")
