@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from app.db import Database
 
 log = logging.getLogger(__name__)
-_backups = service("backups")
 _automatic_backups = service("automatic_backups")
 
 
