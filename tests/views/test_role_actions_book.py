@@ -13,7 +13,6 @@ from tests.views import test_role_actions
 from tests.views.test_book import at, cell_of, open_book, show_day
 from tests.views.test_role_actions import sign_in, switch_to
 
-open_desk = test_role_actions.open_desk  # the window, and Anna, Ravi and Asha's accounts
 staff = test_role_actions.staff
 
 OWN_BOOK_ONLY = "A practitioner changes appointments in their own book only"
