@@ -8,7 +8,7 @@ from string import Formatter
 
 import pytest
 
-from app.services import mail, outbox
+from app.services import mail, outbox, outbox_messages
 from app.services.appointments import ENDS_MESSAGES, STATUS_LABELS
 from app.services.outbox_reasons import OUTBOX_REASONS, recognise
 from app.services.words import say
@@ -42,8 +42,8 @@ def test_every_reason_the_services_store_is_recognised():
         *stored_literals(),
         *(f"Not sent: {why}." for why in outbox.NOTHING_TO_CONFIRM.values()),
         *(f"Not sent: the appointment was marked {STATUS_LABELS[s]}." for s in ENDS_MESSAGES),
-        outbox._busy_text(MessageStatus.SENT),
-        outbox._busy_text(MessageStatus.SENDING),
+        outbox_messages._busy_text(MessageStatus.SENT),
+        outbox_messages._busy_text(MessageStatus.SENDING),
         "The sender stopped while sending; it will be tried again.",
     ]
     assert "Not sent: the case was closed." in stored and len(stored) > 10
