@@ -25,7 +25,7 @@ from app.services.errors import (
 )
 from app.services.mail import MailSettings
 from app.views.body_part_names import shown_list
-from app.views.clinic_format import appointment_start, format_time
+from app.views.clinic_format import appointment_start, counted, format_date, format_time
 from app.views.desk import desk_for
 from app.views.runner import plain_message, service
 
@@ -260,11 +260,29 @@ class BookingWizard(CaseDeskWizard):
             "patient": patient,
             "case": case,
             "bodyParts": body,
+            "referral": self._referral_summary(),
             "appointment": when,
             "kind": f"{page.kind_text()}, {page.minutes.value()} min",
             "notes": page.notes_text() or "-",
             "link": link,
         }
+
+    def _referral_summary(self) -> str:
+        """The referral terms typed on the case page; updating a case, they renew its referral."""
+        referrer, written, approved, until = self.case_page.referral_terms()
+        parts = [referrer or ""]
+        if written is not None:
+            parts.append(self.tr("dated %1").replace("%1", format_date(written)))
+        if approved is not None:
+            parts.append(counted(self.tr("%n session(s) approved", "", approved), approved))
+        if until is not None:
+            parts.append(self.tr("valid until %1").replace("%1", format_date(until)))
+        text = ", ".join(p for p in parts if p)
+        if not text:
+            return "-"
+        if self.updated_case is not None:
+            return self.tr("Renews the case's referral: %1").replace("%1", text)
+        return text
 
     # -- booking ---------------------------------------------------------------------------
     def finish_booking(self) -> bool:

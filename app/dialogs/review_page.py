@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget, QWizard
 from app.dialogs.widgets import FieldMessage
 from app.services.messages import link_is_set_up
 
-ROWS = ("patient", "case", "bodyParts", "appointment", "kind", "notes", "link")
+ROWS = ("patient", "case", "bodyParts", "referral", "appointment", "kind", "notes", "link")
 
 
 class ReviewPage(QWizardPage):
@@ -21,6 +21,7 @@ class ReviewPage(QWizardPage):
             "patient": self.tr("Patient"),
             "case": self.tr("Case"),
             "bodyParts": self.tr("Body parts"),
+            "referral": self.tr("Referral"),
             "appointment": self.tr("Appointment"),
             "kind": self.tr("Type"),
             "notes": self.tr("Notes"),

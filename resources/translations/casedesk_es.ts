@@ -468,6 +468,25 @@
         <translation>Enviado por correo a %1 y mostrado tras la reserva.</translation>
     </message>
     <message>
+        <source>dated %1</source>
+        <translation>del %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) approved</source>
+        <translation>
+            <numerusform>%n sesión aprobada</numerusform>
+            <numerusform>%n sesiones aprobadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>válida hasta el %1</translation>
+    </message>
+    <message>
+        <source>Renews the case&apos;s referral: %1</source>
+        <translation>Renueva la derivación del caso: %1</translation>
+    </message>
+    <message>
         <source>Choose a free slot.</source>
         <translation>Elija un hueco libre.</translation>
     </message>
@@ -2277,6 +2296,10 @@ Todo lo introducido desde entonces se sustituye; antes se hace una copia de la b
     <message>
         <source>Body parts</source>
         <translation>Zonas del cuerpo</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Derivación</translation>
     </message>
     <message>
         <source>Appointment</source>

@@ -48,6 +48,8 @@ def test_a_new_case_takes_its_referral_from_the_folded_group(qtbot, db, open_wiz
     page.referral.written.setText("")
     assert next_button_enabled(wizard)
     to_review(qtbot, wizard)
+    shown = wizard.review_page.text("referral")
+    assert shown == f"Dr Mehta, 6 sessions approved, valid until {until:%-d %b %Y}", shown
     result = finish(qtbot, wizard)
     saved = cases.get_case(db, result.case_id)
     assert saved.referral == "Dr Mehta"
