@@ -225,7 +225,7 @@ def run(database: str, demo: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import language
-    from app.main import create_main_window
+    from app.main import main_window_for, open_database
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -242,8 +242,9 @@ def run(database: str, demo: bool = False) -> int:
             if chosen is None:
                 return 0
             demo, database = chosen != database, chosen  # the dialog filled the demo clinic
-        language.install(*language.clinic_language(database))  # before any widget is made
-        window = create_main_window(database, demo=demo)
+        db = open_database(database)
+        language.install(*language.language_of(db))  # before any widget is made
+        window = main_window_for(db, database, demo=demo)
     except DamagedDatabaseError as exc:
         window = offer_newest_backup(database, exc)
         if window is None:

@@ -85,7 +85,6 @@ def clinic_language(database: str) -> tuple[str, str]:
     """(language, region) stored for the clinic; English when they cannot be read now
     (the window that opens next says why the database cannot be used)."""
     from app.db import Database
-    from app.services import settings
     from app.services.errors import CaseDeskError
 
     try:
@@ -93,9 +92,18 @@ def clinic_language(database: str) -> tuple[str, str]:
     except CaseDeskError:
         return SOURCE_LANGUAGE, ""
     try:
+        return language_of(db)
+    finally:
+        db.dispose()
+
+
+def language_of(db) -> tuple[str, str]:
+    """(language, region) stored in an open clinic database; English when unreadable."""
+    from app.services import settings
+    from app.services.errors import CaseDeskError
+
+    try:
         values = settings.get_all(db)
     except CaseDeskError:
         return SOURCE_LANGUAGE, ""
-    finally:
-        db.dispose()
     return values["clinic.language"], values["clinic.region"]

@@ -29,6 +29,11 @@ def create_main_window(database: str, demo: bool | None = None) -> QMainWindow:
 
     `demo` labels the window as the demo clinic; by default, when `database` is the demo file.
     """
+    return main_window_for(open_database(database), database, demo)
+
+
+def main_window_for(db: Database, database: str, demo: bool | None = None) -> QMainWindow:
+    """`create_main_window` on a database already open (start-up read its language from it)."""
     from app.views import gc_guard
     from app.views.desk import desk_for
     from app.views.main_window import MainWindow
@@ -36,7 +41,6 @@ def create_main_window(database: str, demo: bool | None = None) -> QMainWindow:
     from app.views.sign_in_gate import install_sign_in
 
     gc_guard.install()
-    db = open_database(database)
     desk_for(db).runner.hold()  # nothing is read until signed in (or known to need no sign-in)
     window = MainWindow(db)
     window.sign_in = install_sign_in(window, db)
