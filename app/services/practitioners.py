@@ -174,6 +174,19 @@ def update_practitioner(
         )
 
 
+def existing(session: Session, practitioner_id: int) -> PractitionerRow:
+    """The practitioner's row, or NotFoundError in plain words."""
+    row = session.get(PractitionerRow, practitioner_id)
+    if row is None:
+        raise NotFoundError(
+            say(
+                QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
+                id=practitioner_id,
+            )
+        )
+    return row
+
+
 def update_in(
     session: Session,
     practitioner_id: int,
@@ -184,14 +197,7 @@ def update_in(
     appointment_minutes: int | None = None,
 ) -> Practitioner:
     """`update_practitioner` inside an existing write transaction."""
-    row = session.get(PractitionerRow, practitioner_id)
-    if row is None:
-        raise NotFoundError(
-            say(
-                QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
-                id=practitioner_id,
-            )
-        )
+    row = existing(session, practitioner_id)
     before = {"name": row.name, "active": row.active, "hours": row.working_hours}
     if name is not None:
         row.name = _clean_name(name)

@@ -21,7 +21,7 @@ from app.db import Database
 from app.models import Appointment, Case, CaseBodyPart, OutboxMessage, Patient
 from app.models import Practitioner as PractitionerRow
 from app.models.appointment import CANCELLED, RESERVED
-from app.services import referrals, settings, time_off
+from app.services import practitioners, referrals, settings, time_off
 from app.services.body_sites import body_part
 from app.services.dto import (
     BookEntry,
@@ -31,10 +31,8 @@ from app.services.dto import (
     TimeSpan,
     WeekBook,
 )
-from app.services.errors import NotFoundError
 from app.services.messages import render_link
 from app.services.reservations import is_overdue
-from app.services.words import QT_TRANSLATE_NOOP, say
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LONGEST_VISIT = timedelta(hours=8)  # services.practitioners caps a visit at 480 minutes
@@ -79,14 +77,7 @@ def week(db: Database, practitioner_id: int, monday: date, now: datetime | None 
     with db.reading() as session:
         values = settings.read_all(session)
         zone = ZoneInfo(values["clinic.timezone"])
-        row = session.get(PractitionerRow, practitioner_id)
-        if row is None:
-            raise NotFoundError(
-                say(
-                    QT_TRANSLATE_NOOP("services", "Practitioner {id} no longer exists."),
-                    id=practitioner_id,
-                )
-            )
+        row = practitioners.existing(session, practitioner_id)
         start, end = _bounds(monday, 7, zone)
         entries = _entries(session, [row.id], start, end, values, now)
         working = tuple(
